@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { textSchema } from './common.ts';
+import { DMU_ROLES } from './persona.ts';
+
+/** Every lint rule id. The rule registry in src/core/rules must match this list (a test checks it). */
+export const RULE_IDS = [
+  'yaml-syntax',
+  'schema',
+  'invalid-id',
+  'unknown-reference',
+  'orphan-persona',
+  'retired-reference',
+  'icp-without-personas',
+  'personas-per-icp',
+  'dmu-coverage',
+  'icp-filters',
+  'range-order',
+  'market-sizing',
+  'stale-review',
+  'future-date',
+  'placeholder-text',
+  'thin-evidence',
+  'unsafe-mdx',
+  'mdx-syntax',
+  'broken-link',
+  'glossary-collision',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A rule's configured level. @example "warning" */
+export const ruleLevelSchema = z.enum(['off', 'warning', 'error']);
+export type RuleLevel = z.output<typeof ruleLevelSchema>;
+
+const cadence = z.number().int().min(1).max(730);
+
+/** `content/playbook.yaml`: site and lint configuration. Every key is optional. */
+export const configSchema = z.strictObject({
+  /** Site title. @example "Acme Go-to-Market Playbook" */
+  title: textSchema.default('Playbook'),
+  /** Site description. @example "Who we sell to, and how." */
+  description: textSchema.optional(),
+  /** Public URL of the site. @example "https://gtm.acme.com" */
+  site_url: z.url().optional(),
+  /** Repository URL, for "edit this page" links. @example "https://github.com/acme/playbook" */
+  repo_url: z.url().optional(),
+  /** Branch edit links point at. @default "main" */
+  repo_branch: textSchema.default('main'),
+  /** The content folder's path inside the repository. @default "content" */
+  content_path: textSchema.default('content'),
+  /** Default ISO 4217 currency. @default "USD" */
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' }).default('USD'),
+  /** Review cadence in days per type. @default { icp: 90, persona: 90 } */
+  review_every_days: z.strictObject({ icp: cadence.default(90), persona: cadence.default(90) }).prefault({}),
+  /** Lint settings. */
+  lint: z
+    .strictObject({
+      /** Severity per rule id. @example { "thin-evidence": "off" } */
+      rules: z.partialRecord(z.enum(RULE_IDS), ruleLevelSchema).default({}),
+      /** Minimum must-haves per ICP. @default 3 */
+      min_must_haves: z.number().int().min(0).default(3),
+      /** Minimum deal-breakers per ICP. @default 2 */
+      min_deal_breakers: z.number().int().min(0).default(2),
+      /** Minimum interviews per persona. @default 5 */
+      min_interviews: z.number().int().min(0).default(5),
+      /** DMU roles every ICP's personas must cover. @default ["economic-buyer"] */
+      required_dmu_roles: z.array(z.enum(DMU_ROLES)).default(['economic-buyer']),
+      /** Allowed persona count per ICP, [min, max]. @default [2, 4] */
+      personas_per_icp: z
+        .tuple([z.number().int().min(0), z.number().int().min(0)])
+        .refine(([a, b]) => a <= b, { error: 'min must not exceed max' })
+        .default([2, 4]),
+    })
+    .prefault({}),
+  /** MDX settings. */
+  mdx: z
+    .strictObject({
+      /** Component names content may use. @example ["Callout"] */
+      components: z.array(textSchema).default([]),
+    })
+    .prefault({}),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;

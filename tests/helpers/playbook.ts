@@ -1,0 +1,95 @@
+import { configSchema, type ConfigInput, type EntryType, TYPE_FOLDERS } from '../../src/schema/index.ts';
+import { lintSources } from '../../src/core/lint.ts';
+import type { RuleModule } from '../../src/core/rule.ts';
+import type { Diagnostic, SourceFile } from '../../src/core/types.ts';
+import { stringify } from 'yaml';
+
+export const TODAY = '2026-11-22';
+
+const FOLDER_TYPES = Object.fromEntries(Object.entries(TYPE_FOLDERS).map(([t, f]) => [f, t as EntryType]));
+
+/** Source files from a `{ 'personas/x.mdx': text }` map, as the loader would hand them over. */
+export function sources(files: Record<string, string>): SourceFile[] {
+  return Object.entries(files).map(([path, text]) => {
+    const [folder, name] = path.split('/') as [string, string];
+    const type = FOLDER_TYPES[folder];
+    if (!type) throw new Error(`fixture path ${path} is not in a content folder`);
+    return { type, id: name.replace(/\.mdx$/, ''), file: `content/${path}`, path, text };
+  });
+}
+
+/** A file with the given frontmatter (as an object, stringified to YAML) and body. */
+export function mdx(frontmatter: Record<string, unknown>, body = ''): string {
+  return `---\n${stringify(frontmatter)}---\n${body}`;
+}
+
+/** A valid ICP's frontmatter; pass overrides (a key set to undefined is removed). */
+export function icp(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return clean({
+    name: 'Mid-market e-commerce',
+    summary: 'Online retailers with 200–1,500 staff that outgrew spreadsheets.',
+    owners: ['@acme/revops'],
+    last_reviewed: '2026-10-01',
+    firmographics: { industries: ['E-commerce'], regions: ['North America'], employees: { min: 200, max: 1500 } },
+    pains: ['Month-end reporting takes a week'],
+    must_haves: [
+      { label: '200–1,500 employees', field: 'employees', between: [200, 1500] },
+      { label: 'E-commerce', field: 'industry', in: ['E-commerce'] },
+      'Has a data team of at least two people',
+    ],
+    deal_breakers: [
+      { label: 'Public sector', field: 'industry', in: ['Government'] },
+      'Mandates on-premise deployment',
+    ],
+    ...overrides,
+  });
+}
+
+/** A valid persona's frontmatter belonging to ICP `icpId`; pass overrides. */
+export function persona(icpId = 'midmarket', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return clean({
+    name: 'Analytics Alex',
+    role: 'VP of Analytics',
+    seniority: 'vp',
+    dmu_roles: ['economic-buyer'],
+    icps: [icpId],
+    owners: ['@acme/marketing'],
+    last_reviewed: '2026-10-01',
+    goals: ['Trustworthy numbers every Monday'],
+    pains: ['Three tools disagree on revenue'],
+    evidence: { interviews: 6 },
+    ...overrides,
+  });
+}
+
+/** A valid glossary term; pass overrides. */
+export function term(name = 'Total addressable market', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return clean({ term: name, short: `${name}: a short definition.`, ...overrides });
+}
+
+function clean(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A small playbook that lints clean: one ICP with two personas (economic buyer and champion).
+ * Tests add or replace files to provoke one rule.
+ */
+export function cleanPlaybook(): Record<string, string> {
+  return {
+    'icps/midmarket.mdx': mdx(icp(), 'Who we sell to.\n'),
+    'personas/analytics-alex.mdx': mdx(persona('midmarket'), 'Alex owns the numbers.\n'),
+    'personas/finance-fiona.mdx': mdx(persona('midmarket', { name: 'Finance Fiona', role: 'CFO', seniority: 'c-level', dmu_roles: ['champion'] }), 'Fiona signs.\n'),
+  };
+}
+
+export interface RunOptions {
+  config?: ConfigInput;
+  today?: string;
+}
+
+/** Lints `files` with one rule (or all when omitted) and returns the diagnostics. */
+export function run(files: Record<string, string>, rule?: RuleModule, options: RunOptions = {}): Diagnostic[] {
+  const config = configSchema.parse(options.config ?? {});
+  return lintSources(sources(files), { config, today: options.today ?? TODAY, rules: rule ? [rule] : undefined }).diagnostics;
+}
