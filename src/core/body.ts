@@ -1,4 +1,5 @@
 import type { Root, Text } from 'mdast';
+import type { Position } from 'unist';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -46,10 +47,19 @@ export function parseBody(text: string, startLine: number): ParsedBody {
   }
   const shift = startLine - 1;
   if (shift > 0) {
+    const move = (position: Position | undefined) => {
+      if (!position) return;
+      position.start.line += shift;
+      position.end.line += shift;
+    };
     visit(tree, (node) => {
-      if (node.position) {
-        node.position.start.line += shift;
-        node.position.end.line += shift;
+      move(node.position);
+      // JSX attributes are not children, so the tree walk does not reach them.
+      if ('attributes' in node && Array.isArray(node.attributes)) {
+        for (const attribute of node.attributes as { position?: Position; value?: unknown }[]) {
+          move(attribute.position);
+          if (attribute.value && typeof attribute.value === 'object') move((attribute.value as { position?: Position }).position);
+        }
       }
     });
   }

@@ -40,7 +40,7 @@ export function splitFrontmatter(text: string): SplitResult | ParseProblem {
   for (let i = 1; i < lines.length; i++) {
     if (FENCE.test(strip(lines[i]!))) {
       return {
-        yaml: lines.slice(1, i).join('\n'),
+        yaml: lines.slice(1, i).map(strip).join('\n'),
         yamlLine: 2,
         body: lines.slice(i + 1).join('\n'),
         bodyLine: i + 2,
@@ -65,7 +65,7 @@ export interface ParsedYaml {
 /** Parses frontmatter YAML, keeping the position of every key and list item. */
 export function parseYaml(yaml: string, firstLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, maxAliasCount: 100 });
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };

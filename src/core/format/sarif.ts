@@ -13,7 +13,7 @@ export interface SarifOptions {
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Types from @types/sarif. */
 export function formatSarif(diagnostics: Diagnostic[], options: SarifOptions): string {
-  const index = new Map(options.rules.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(options.rules.map((r, i) => [r.id, i]));
   const rules: ReportingDescriptor[] = options.rules.map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
