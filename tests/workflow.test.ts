@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from './helpers/cli.ts';
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  environment?: { name: string; url?: string };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const FILE = join(ROOT, '.github', 'workflows', 'playbook.yml');
+const text = readFileSync(FILE, 'utf8');
+const workflow = parse(text) as Workflow;
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const allSteps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+
+/** The step of `job` whose `run` or `uses` matches. */
+function step(job: string, match: RegExp): Step {
+  const found = workflow.jobs[job]!.steps.find((s) => match.test(s.run ?? s.uses ?? ''));
+  expect(found, `${job} has a step matching ${match}`).toBeDefined();
+  return found!;
+}
+
+describe('.github/workflows/playbook.yml', () => {
+  test('runs on pull requests and on pushes to main, reading only by default', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  describe('pull requests', () => {
+    const job = 'check';
+
+    test('only runs on pull requests, and may upload code scanning results', () => {
+      expect(workflow.jobs[job]!.if).toBe("github.event_name == 'pull_request'");
+      expect(workflow.jobs[job]!.permissions).toMatchObject({ contents: 'read', 'security-events': 'write' });
+    });
+
+    test('checks out the full history and sets up Node 24 before installing', () => {
+      const steps = workflow.jobs[job]!.steps;
+      expect(steps[0]!.uses).toMatch(/^actions\/checkout@/);
+      expect(steps[0]!.with).toMatchObject({ 'fetch-depth': 0 });
+      expect(steps[1]!.uses).toMatch(/^actions\/setup-node@/);
+      expect(steps[1]!.with).toMatchObject({ 'node-version': 24 });
+      expect(steps[2]!.run).toBe('npm install --no-audit --no-fund');
+    });
+
+    test('lints with inline annotations', () => {
+      expect(step(job, /--format github/).run).toBe('npm run -s lint -- --format github');
+    });
+
+    test('writes a SARIF report and uploads it even when lint failed', () => {
+      const sarif = step(job, /--format sarif/);
+      expect(sarif.run).toMatch(/^npm run -s lint -- --format sarif > playbook\.sarif/);
+      expect(sarif.if).toMatch(/!cancelled\(\)|always\(\)/);
+      const upload = step(job, /^github\/codeql-action\/upload-sarif@/);
+      expect(upload.if).toMatch(/always\(\)/);
+      expect(upload.with).toMatchObject({ sarif_file: 'playbook.sarif' });
+    });
+
+    test('checks CODEOWNERS, builds, and writes the change summary', () => {
+      expect(step(job, /codeowners/).run).toBe('npm run codeowners -- --check');
+      expect(step(job, /npm run build/).run).toBe('npm run build');
+      const summary = step(job, /npm run -s diff/);
+      expect(summary.run).toBe('npm run -s diff -- "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
+      expect(summary.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    });
+
+    test('later checks still report after a lint failure', () => {
+      for (const match of [/codeowners/, /npm run build/, /npm run -s diff/]) expect(step(job, match).if).toMatch(/!cancelled\(\)/);
+    });
+  });
+
+  describe('pushes to main', () => {
+    test('build the site and upload dist/ as the Pages artifact', () => {
+      expect(workflow.jobs.build!.if).toMatch(/refs\/heads\/main/);
+      step('build', /^actions\/configure-pages@/);
+      expect(step('build', /npm run build/).run).toBe('npm run build');
+      expect(step('build', /^actions\/upload-pages-artifact@/).with).toEqual({ path: 'dist/' });
+    });
+
+    test('deploy to GitHub Pages with the permissions it needs', () => {
+      const deploy = workflow.jobs.deploy!;
+      expect(deploy.needs).toBe('build');
+      expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+      expect(deploy.environment).toMatchObject({ name: 'github-pages' });
+      expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    });
+  });
+
+  test('every `npm run X` names a script in package.json', () => {
+    const runs = allSteps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run(?:\s+(?:-s|--silent))?\s+([\w:.-]+)/g)].map((m) => m[1]!));
+    expect(runs.length).toBeGreaterThanOrEqual(6);
+    for (const name of runs) expect(Object.keys(scripts), `npm run ${name}`).toContain(name);
+  });
+
+  test('pins every action to a full commit SHA with a version comment', () => {
+    const uses = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    expect(uses.length).toBe(allSteps.filter((s) => s.uses).length);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.\/-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  test('uses the same release of an action everywhere', () => {
+    const refs = new Map<string, Set<string>>();
+    for (const s of allSteps.filter((x) => x.uses)) {
+      const [action, sha] = s.uses!.split('@') as [string, string];
+      refs.set(action, (refs.get(action) ?? new Set()).add(sha));
+    }
+    for (const [action, shas] of refs) expect(shas.size, action).toBe(1);
+  });
+
+  test('puts no ${{ }} expression inside a shell script', () => {
+    for (const s of allSteps) expect(s.run ?? '', s.name).not.toMatch(/\$\{\{/);
+  });
+});
