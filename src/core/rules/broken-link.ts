@@ -5,12 +5,12 @@ import { defineRule } from '../rule.ts';
 import { nearest } from '../suggest.ts';
 
 /** Site routes without an id (§5), as path segments. */
-const FIXED_ROUTES = ['', 'icps', 'personas', 'glossary', 'matrix', 'health', 'fit', '404'];
+const FIXED_ROUTES = ['', 'icps', 'personas', 'guides', 'glossary', 'matrix', 'health', 'fit', '404'];
 /** Route folders whose second segment is an entry id. */
 const ID_ROUTES: Record<string, EntryType> = { icps: 'icp', personas: 'persona', guides: 'guide' };
 const FIRST_SEGMENTS = [...new Set([...FIXED_ROUTES.filter(Boolean), ...Object.keys(ID_ROUTES)])];
 
-const ROUTE_LIST = '/, /icps/<id>/, /personas/<id>/, /glossary/#<term id>, /guides/<id>/, /matrix/, /health/ or /fit/';
+const ROUTE_LIST = '/, /icps/<id>/, /personas/<id>/, /glossary/#<term id>, /guides/, /guides/<id>/, /matrix/, /health/ or /fit/';
 
 /** Any scheme (`https:`, `mailto:`, `javascript:`…) or a protocol-relative `//host`: not a playbook link. */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
