@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { siteUrl } from './src/site/config.ts';
+
+// Content bodies are never compiled: pages render them from parsed syntax trees (src/core/render.ts).
+// @astrojs/mdx serves the project's own, trusted pages only.
+export default defineConfig({
+  site: await siteUrl(),
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  integrations: [mdx()],
+});

@@ -1,0 +1,246 @@
+/**
+ * The real build (`scripts/build.ts`: lint → Astro → Pagefind) on tests/fixtures/site, asserted on
+ * the HTML it writes. One build per fixture, in beforeAll.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
+
+const FIXTURE = SITE_FIXTURE;
+const HOSTILE = '</script><script>alert(1)</script>';
+const HOSTILE_ESCAPED = '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;';
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'pagefind' || name === '_astro') continue;
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+let tmp: string;
+let dist: string;
+let build: ReturnType<typeof runBuild>;
+const page = (route: string) => readFileSync(join(dist, route, route.endsWith('.html') ? '' : 'index.html'), 'utf8');
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'playbook-site-'));
+  dist = join(tmp, 'dist');
+  build = runBuild(FIXTURE, dist);
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('npm run build on the fixture playbook', () => {
+  test('exits 0 and reports each phase with its timing', () => {
+    expect(build.stderr).not.toMatch(/Unexpected failure/);
+    expect(build.status).toBe(0);
+    for (const phase of ['load', 'parse', 'lint', 'astro', 'search']) expect(build.stdout).toMatch(new RegExp(`${phase}\\s+\\d+\\.\\d+ s`));
+    expect(build.stdout).toMatch(/Done in/);
+  });
+
+  test('writes every route as <route>/index.html, plus 404.html and the search index', () => {
+    const routes = [
+      '',
+      'icps',
+      'icps/saas',
+      'icps/fintech-draft',
+      'icps/old-retail',
+      'personas',
+      'personas/cfo-carla',
+      'personas/hostile',
+      'personas/retired-rex',
+      'glossary',
+      'guides',
+      'guides/getting-started',
+      'matrix',
+      'health',
+    ];
+    for (const route of routes) expect(existsSync(join(dist, route, 'index.html')), route).toBe(true);
+    expect(existsSync(join(dist, '404.html'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
+  test('every internal link resolves to a built file, and every glossary anchor exists', () => {
+    const glossary = page('glossary');
+    const fitBuilt = existsSync(join(ROOT, 'src/pages/fit'));
+    const broken: string[] = [];
+    // The /fit/ page has its own tests; its hand-written links may name guides this fixture lacks.
+    for (const file of htmlFiles(dist).filter((f) => !f.endsWith('/fit/index.html'))) {
+      const html = readFileSync(file, 'utf8');
+      for (const [, href] of html.matchAll(/\shref="(\/[^"]*)"/g)) {
+        const [path, hash] = href!.split('#') as [string, string | undefined];
+        if (path === '/fit/' && !fitBuilt) continue;
+        const target = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
+        if (!existsSync(target)) broken.push(`${relative(dist, file)} → ${href}`);
+        else if (!path.endsWith('/')) continue;
+        if (path === '/glossary/' && hash && !glossary.includes(`id="${hash}"`)) broken.push(`${relative(dist, file)} → ${href} (no anchor)`);
+      }
+      expect(html).not.toMatch(/\shref="\/(?:icps|personas|guides)\/[^"]*[^/"]"/);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('page weight: a persona page stays under 30 kB of HTML+CSS+JS, with at most 2 kB of JS', () => {
+    const html = page('personas/cfo-carla');
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) => statSync(join(dist, href!)).size);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => Buffer.byteLength(body!));
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(scripts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2000);
+    expect(Buffer.byteLength(html) + css.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('escaping', () => {
+  test('a persona named like a script tag renders as text on every page that shows it', () => {
+    for (const route of ['personas/hostile', 'personas', 'icps/saas', 'matrix', 'guides/getting-started', 'personas/cfo-carla']) {
+      const html = page(route);
+      expect(html, route).toContain(HOSTILE_ESCAPED);
+      expect(html, route).not.toContain(HOSTILE);
+    }
+    expect(page('personas/hostile')).toContain(`<title>${HOSTILE_ESCAPED} · Fixture Playbook</title>`);
+  });
+
+  test('no page carries markup from frontmatter: only the two site scripts (plus the fit island), no injected elements', () => {
+    for (const file of htmlFiles(dist)) {
+      const html = readFileSync(file, 'utf8');
+      if (!file.endsWith('/fit/index.html')) expect(html.match(/<script/g)?.length, file).toBe(2);
+      expect(html).not.toMatch(/<img[\s>]|<b>RevOps|<[a-z][^<>]*\sonerror=/);
+    }
+    const hostile = page('personas/hostile');
+    expect(hostile).toContain('Head of &lt;b&gt;RevOps&lt;/b&gt; &amp; &#39;Ops&#39;');
+    expect(hostile).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(hostile).toContain('<meta name="description" content="Head of &lt;b&gt;RevOps&lt;/b&gt; &amp; &#39;Ops&#39;: &lt;script&gt;alert(3)&lt;/script&gt;">');
+  });
+
+  test('glossary tooltips escape the short definition', () => {
+    expect(page('guides/getting-started')).toContain('All &quot;accounts&quot; &lt;b&gt;that&lt;/b&gt; could buy &amp; more');
+  });
+});
+
+describe('drafts and retired entries', () => {
+  test('a draft shows a banner on its page and a Draft badge in indexes', () => {
+    expect(page('icps/fintech-draft')).toMatch(/<strong>Draft\.<\/strong>/);
+    for (const route of ['', 'icps']) {
+      const html = page(route);
+      const card = html.slice(html.indexOf('href="/icps/fintech-draft/"'));
+      expect(card.slice(0, 300), route).toContain('badge-draft');
+    }
+  });
+
+  test('retired entries are left out of indexes, the matrix and search, but their pages are built', () => {
+    for (const route of ['', 'icps', 'personas', 'matrix']) {
+      expect(page(route), route).not.toContain('/icps/old-retail/');
+      expect(page(route), route).not.toContain('/personas/retired-rex/');
+    }
+    const retired = page('icps/old-retail');
+    expect(retired).toContain('<strong>Retired.</strong>');
+    expect(retired).not.toContain('data-pagefind-body');
+    expect(retired).toContain('<meta name="robots" content="noindex">');
+    expect(page('personas/cfo-carla')).toContain('data-pagefind-body');
+  });
+});
+
+describe('links in bodies', () => {
+  const guide = () => page('guides/getting-started');
+
+  test('[[type:id]] and [[id]] become links with the target name as text', () => {
+    expect(guide()).toContain('<a href="/personas/cfo-carla/" class="xref xref-persona">Carla the CFO</a>');
+    expect(guide()).toContain(`<a href="/personas/hostile/" class="xref xref-persona">${HOSTILE_ESCAPED}</a>`);
+    expect(guide()).toContain('<a href="/glossary/#champion" class="xref xref-term">Champion</a>');
+    expect(page('personas/cfo-carla')).toContain('<a href="/icps/saas/" class="xref xref-icp">Mid-market SaaS</a>');
+  });
+
+  test('glossary terms link on their first use only, never in headings or code, with an accessible tooltip', () => {
+    const html = guide();
+    expect(html.match(/href="\/glossary\/#tam"/g)).toHaveLength(2); // the auto-link, and the author's own link
+    expect(html).toContain('<a href="/glossary/#tam" aria-describedby="_tip-tam">TAM</a><span class="tip" role="tooltip" id="_tip-tam"');
+    expect(html).toContain('<h2>Reading TAM figures</h2>');
+    expect(html).toContain('<code>[[persona:cfo-carla]]</code>');
+    expect(html).toContain('<code>TAM</code>');
+    // "champion" is linked by the author's [[term:champion]], so the word is not auto-linked as well.
+    expect(html).not.toContain('_tip-champion');
+  });
+
+  test('allow-listed components become plain HTML', () => {
+    expect(page('personas/cfo-carla')).toMatch(/<aside class="callout callout-tip">\s*<p class="callout-title">\s*<strong>Tip<\/strong>/);
+  });
+
+  test('the glossary has an anchor per term, A–Z, with related terms', () => {
+    const html = page('glossary');
+    expect(html.indexOf('id="champion"')).toBeLessThan(html.indexOf('id="tam"'));
+    expect(html).toMatch(/id="tam"[\s\S]*Related: <a href="\/glossary\/#champion">Champion<\/a>/);
+  });
+
+  test('backlinks list the pages that point here', () => {
+    expect(page('personas/hostile')).toMatch(/Linked from[\s\S]*href="\/guides\/getting-started\/"/);
+  });
+});
+
+describe('page content', () => {
+  test('edit links point at the file in the repository (§8.19)', () => {
+    expect(page('personas/cfo-carla')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/personas/cfo-carla.mdx"');
+    expect(page('icps/saas')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/icps/saas.mdx"');
+    expect(page('guides/getting-started')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/guides/getting-started.mdx"');
+  });
+
+  test('the ICP spec sheet shows criteria, scoring, market sizes and the DMU map', () => {
+    const html = page('icps/saas');
+    for (const text of ['Must-haves', 'Deal-breakers', 'Has a finance team of at least three people', 'Rule: Employees between 200 and 2,000', 'Fit scoring', 'Uses Snowflake', 'Market size', 'TAM', '2% of TAM', 'DMU map', 'Economic buyer', '@acme/revops']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toMatch(/Economic buyer[\s\S]*?href="\/personas\/cfo-carla\/"/);
+  });
+
+  test('the matrix puts DMU roles in the cells', () => {
+    expect(page('matrix')).toMatch(/href="\/personas\/cfo-carla\/"[\s\S]*?Economic buyer/);
+  });
+
+  test('the health page groups pages needing attention by owner', () => {
+    const html = page('health');
+    expect(html).toMatch(/<h2>@acme\/fin-sales<\/h2>[\s\S]*Fintech lenders[\s\S]*Review due soon/);
+    expect(html).toContain('lint warning');
+  });
+
+  test('search filters are marked on content pages', () => {
+    expect(page('personas/cfo-carla')).toContain('data-pagefind-filter="Type:Persona"');
+    expect(page('personas/cfo-carla')).toContain('<span data-pagefind-filter="Seniority">C-level</span>');
+    expect(page('personas/cfo-carla')).toContain('data-pagefind-filter="DMU role">Economic buyer<');
+    expect(page('icps/saas')).toContain('<span data-pagefind-filter="Industry">Software</span>');
+    expect(page('icps/saas')).toContain('<span data-pagefind-filter="Segment">Software</span>');
+  });
+
+  test('the 404 page offers search', () => {
+    expect(page('404.html')).toContain('data-search');
+  });
+});
+
+describe('a persona whose ICPs point nowhere', () => {
+  let copy: string;
+  let out: string;
+  let failed: ReturnType<typeof runBuild>;
+
+  beforeAll(() => {
+    copy = join(tmp, 'broken');
+    out = join(tmp, 'broken-dist');
+    cpSync(FIXTURE, copy, { recursive: true });
+    const file = join(copy, 'personas/cfo-carla.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('icps: [saas, fintech-draft]', 'icps: [nowhere]'));
+    failed = runBuild(copy, out);
+  });
+
+  test('stops the build with a non-zero exit, naming the file, and publishes nothing', () => {
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/personas\/cfo-carla\.mdx:\d+:\d+/);
+    expect(failed.stderr).toMatch(/orphan-persona|unknown-reference/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
