@@ -56,9 +56,14 @@ const labels = (r: ScoreResult, kind: string, outcome: string) =>
     .map((x) => x.label)
     .join('; ');
 
-/** RFC 4180: quote a cell holding a comma, quote, line break or edge spaces; double inner quotes. */
+/**
+ * RFC 4180: quote a cell holding a comma, quote, line break or edge spaces; double inner quotes.
+ * Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with `'`, since
+ * account names and rule labels come from people outside the team (OWASP "CSV injection").
+ */
 export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** `--outcomes --format json`. */
