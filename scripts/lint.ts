@@ -1,9 +1,10 @@
 import { RULES } from '../src/core/rules/index.ts';
-import { lintSources } from '../src/core/lint.ts';
+import { lintEntries } from '../src/core/lint.ts';
 import { formatGithub } from '../src/core/format/github.ts';
 import { formatJson } from '../src/core/format/json.ts';
 import { formatPretty } from '../src/core/format/pretty.ts';
 import { formatSarif } from '../src/core/format/sarif.ts';
+import { parseSources } from '../src/loader/cache.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -39,7 +40,7 @@ await main(USAGE, () => {
 
   const playbook = loadPlaybook({ content: values.content });
   for (const notice of playbook.notices) process.stderr.write(`${notice}\n`);
-  const { diagnostics, summary } = lintSources(playbook.sources, { config: playbook.config, today });
+  const { diagnostics, summary } = lintEntries(parseSources(playbook.sources), { config: playbook.config, today });
 
   let output: string;
   if (format === 'json') output = formatJson(diagnostics, summary);
