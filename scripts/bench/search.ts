@@ -1,0 +1,101 @@
+/**
+ * Bytes the first search query transfers: serves the built site, opens a persona page in headless
+ * Chromium, opens search with the "/" key, types a query, waits for results, and counts every
+ * response from the key press on, gzip-compressed as a static host would serve it (files that do
+ * not get smaller, such as Pagefind's pre-compressed index chunks, count as they are).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface SearchTransfer {
+  query: string;
+  page: string;
+  results: number;
+  bytes: number;
+  byKind: Record<string, number>;
+  requests: { url: string; kind: string; raw: number; sent: number }[];
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+export function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+function kindOf(path: string): string {
+  if (/pagefind-ui\.(js|css)$/.test(path)) return 'search UI';
+  if (/pagefind(-worker)?\.js$|pagefind-entry\.json$|\.wasm$|wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind runtime';
+  if (/\/index\/|\.pf_index$/.test(path)) return 'index chunks';
+  if (/\/fragment\/|\.pf_fragment$/.test(path)) return 'fragments';
+  if (/\/filter\/|\.pf_filter$/.test(path)) return 'filters';
+  if (/\.pf_meta$/.test(path)) return 'metadata';
+  return 'other';
+}
+
+/** `typed` enters the query key by key (80 ms apart) as a person does; otherwise it is pasted at once. */
+export async function searchTransfer(dist: string, page: string, query: string, options: { chromium?: string; typed?: boolean } = {}): Promise<SearchTransfer> {
+  const chromium = options.chromium ?? '/usr/bin/chromium';
+  const { chromium: browserType } = await import('playwright-core');
+  const { server, origin } = await serve(dist);
+  const browser = await browserType.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const tab = await browser.newPage();
+    const seen: Promise<SearchTransfer['requests'][number] | undefined>[] = [];
+    let recording = false;
+    tab.on('response', (response) => {
+      if (!recording) return;
+      seen.push(
+        response.body().then(
+          (body) => {
+            const path = new URL(response.url()).pathname;
+            return { url: path, kind: kindOf(path), raw: body.length, sent: Math.min(body.length, gzipSync(body).length) };
+          },
+          () => undefined,
+        ),
+      );
+    });
+    await tab.goto(`${origin}${page}`, { waitUntil: 'networkidle' });
+    recording = true;
+    await tab.keyboard.press('/');
+    const input = tab.locator('#_search-ui input, .pagefind-ui__search-input').first();
+    await input.waitFor({ timeout: 30_000 });
+    if (options.typed ?? true) await input.pressSequentially(query, { delay: 80 });
+    else await input.fill(query);
+    await tab.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });
+    await tab.waitForLoadState('networkidle');
+    await tab.waitForTimeout(1500);
+    const results = await tab.locator('.pagefind-ui__result').count();
+    recording = false;
+    const requests = (await Promise.all(seen)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+    const byKind: Record<string, number> = {};
+    for (const r of requests) byKind[r.kind] = (byKind[r.kind] ?? 0) + r.sent;
+    return { query, page, results, bytes: requests.reduce((a, r) => a + r.sent, 0), byKind, requests };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
