@@ -4,7 +4,9 @@ import { formatGithub } from '../src/core/format/github.ts';
 import { formatJson } from '../src/core/format/json.ts';
 import { formatPretty } from '../src/core/format/pretty.ts';
 import { formatSarif } from '../src/core/format/sarif.ts';
-import { parseSources } from '../src/loader/cache.ts';
+import { availableParallelism } from 'node:os';
+import { parseSourcesWith } from '../src/loader/cache.ts';
+import { parseAll } from './parse-parallel.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -16,7 +18,7 @@ Exit codes: 0 clean or warnings only, 1 errors (or more warnings than --max-warn
 
 const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
-await main(USAGE, () => {
+await main(USAGE, async () => {
   const { values, positionals } = parse({
     content: { type: 'string' },
     format: { type: 'string', default: 'pretty' },
@@ -40,7 +42,9 @@ await main(USAGE, () => {
 
   const playbook = loadPlaybook({ content: values.content });
   for (const notice of playbook.notices) process.stderr.write(`${notice}\n`);
-  const { diagnostics, summary } = lintEntries(parseSources(playbook.sources), { config: playbook.config, today });
+  // Files the parse cache lacks are parsed on every core (worker threads start only for large sets).
+  const { entries } = await parseSourcesWith(playbook.sources, (misses) => parseAll(misses, availableParallelism()));
+  const { diagnostics, summary } = lintEntries(entries, { config: playbook.config, today });
 
   let output: string;
   if (format === 'json') output = formatJson(diagnostics, summary);

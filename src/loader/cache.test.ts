@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../core/corpus.ts';
 import { parseEntry } from '../core/entry.ts';
 import type { SourceFile } from '../core/types.ts';
-import { parseCacheDir, parseSources } from './cache.ts';
+import { parseCacheDir, parseSources, parseSourcesWith } from './cache.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
 const dir = mkdtempSync(join(tmpdir(), 'playbook-cache-'));
@@ -44,5 +44,23 @@ describe('parseSources', () => {
     expect(parseCacheDir({ PLAYBOOK_CACHE: 'off' })).toBeUndefined();
     expect(parseCacheDir({ PLAYBOOK_CACHE_DIR: dir })).toBe(dir);
     expect(parseCacheDir({})).toMatch(/node_modules[\\/]\.cache[\\/]playbook$/);
+  });
+
+  test('parseSourcesWith hands only the files it lacks to the parser, in order', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'playbook-cache-with-'));
+    const calls: string[][] = [];
+    const parseMany = async (misses: SourceFile[]) => {
+      calls.push(misses.map((m) => m.id));
+      return misses.map(parseEntry);
+    };
+    const half = sources.slice(0, 10);
+    await parseSourcesWith(half, parseMany, own);
+    const { entries, cached } = await parseSourcesWith(sources, parseMany, own);
+    expect(entries).toEqual(sources.map(parseEntry));
+    expect(cached).toBe(10);
+    expect(calls[1]).toEqual(sources.slice(10).map((s) => s.id));
+    const again = await parseSourcesWith(sources, parseMany, own);
+    expect(again.cached).toBe(sources.length - 1); // the unreadable file is never cached
+    rmSync(own, { recursive: true, force: true });
   });
 });

@@ -47,32 +47,67 @@ type Parsed = Omit<Entry, keyof SourceFile>;
 
 /** Parses every source like `sources.map(parseEntry)`, through the cache when `cacheDir` is set. */
 export function parseSources(sources: SourceFile[], cacheDir: string | undefined = parseCacheDir()): Entry[] {
-  if (!cacheDir) return sources.map(parseEntry);
+  const cache = openCache(cacheDir);
+  return sources.map((source) => cache.get(source) ?? cache.put(parseEntry(source)));
+}
+
+/**
+ * Like `parseSources`, but hands every file the cache does not hold to `parseMany` at once (for
+ * example worker threads on several cores), then stores what it returns. Order is kept.
+ */
+export async function parseSourcesWith(
+  sources: SourceFile[],
+  parseMany: (misses: SourceFile[]) => Promise<Entry[]>,
+  cacheDir: string | undefined = parseCacheDir(),
+): Promise<{ entries: Entry[]; cached: number }> {
+  const cache = openCache(cacheDir);
+  const entries: (Entry | undefined)[] = sources.map((source) => cache.get(source));
+  const missing = sources.flatMap((source, index) => (entries[index] ? [] : [index]));
+  const parsed = missing.length ? await parseMany(missing.map((index) => sources[index]!)) : [];
+  missing.forEach((index, i) => (entries[index] = cache.put(parsed[i]!)));
+  return { entries: entries as Entry[], cached: sources.length - missing.length };
+}
+
+interface Cache {
+  /** The cached parse of a source, or undefined. */
+  get(source: SourceFile): Entry | undefined;
+  /** Stores a parsed entry (a read-only or full disk only costs speed) and returns it. */
+  put(entry: Entry): Entry;
+}
+
+function openCache(cacheDir: string | undefined): Cache {
+  if (!cacheDir) return { get: () => undefined, put: (entry) => entry };
   const folder = join(cacheDir, `parse-${parserFingerprint()}`);
   const made = new Set<string>();
-  return sources.map((source) => {
-    if (source.text === undefined) return parseEntry(source);
-    const key = createHash('sha256').update(source.type).update('\0').update(source.text).digest('hex');
-    const sub = join(folder, key.slice(0, 2));
-    const file = join(sub, key.slice(2));
-    try {
-      return { ...source, ...(deserialize(readFileSync(file)) as Parsed) } as Entry;
-    } catch {
-      // Not cached yet (or unreadable): parse and store.
-    }
-    const entry = parseEntry(source);
-    try {
-      const { type: _type, id: _id, file: _file, path: _path, text: _text, readError: _readError, ...parsed } = entry;
-      if (!made.has(sub)) {
-        mkdirSync(sub, { recursive: true });
-        made.add(sub);
+  const location = (source: SourceFile) => {
+    const key = createHash('sha256').update(source.type).update('\0').update(source.text!).digest('hex');
+    return { sub: join(folder, key.slice(0, 2)), file: join(folder, key.slice(0, 2), key.slice(2)) };
+  };
+  return {
+    get(source) {
+      if (source.text === undefined) return undefined;
+      try {
+        return { ...source, ...(deserialize(readFileSync(location(source).file)) as Parsed) } as Entry;
+      } catch {
+        return undefined; // Not cached yet, or unreadable.
       }
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, serialize(parsed));
-      renameSync(temp, file);
-    } catch {
-      // A read-only or full disk only costs speed.
-    }
-    return entry;
-  });
+    },
+    put(entry) {
+      if (entry.text === undefined) return entry;
+      try {
+        const { sub, file } = location(entry);
+        const { type: _type, id: _id, file: _file, path: _path, text: _text, readError: _readError, ...parsed } = entry;
+        if (!made.has(sub)) {
+          mkdirSync(sub, { recursive: true });
+          made.add(sub);
+        }
+        const temp = `${file}.${process.pid}.tmp`;
+        writeFileSync(temp, serialize(parsed));
+        renameSync(temp, file);
+      } catch {
+        // A read-only or full disk only costs speed.
+      }
+      return entry;
+    },
+  };
 }
