@@ -1,6 +1,7 @@
 /** Shared plumbing for the command-line shells: argument parsing, exit codes, error printing. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../src/loader/index.ts';
+import { isCalendarDate } from '../src/schema/index.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -39,7 +40,7 @@ export async function main(usage: string, body: () => Promise<number> | number):
 
 export function isoDateOption(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new UsageError(`${name} must be a date written YYYY-MM-DD, got "${value}".`);
   }
   return value;

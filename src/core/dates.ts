@@ -1,5 +1,3 @@
-import { isCalendarDate } from '../schema/index.ts';
-
 const DAY = 86_400_000;
 
 /** Days from `a` to `b` (both `YYYY-MM-DD`); positive when `b` is later. */
@@ -15,9 +13,4 @@ export function isoDate(date: Date): string {
 /** Adds days to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
   return isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY));
-}
-
-/** Checks a `--today` / `PLAYBOOK_TODAY` value. */
-export function isValidToday(value: string): boolean {
-  return isCalendarDate(value);
 }
