@@ -9,7 +9,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { formatPretty } from '../src/core/format/pretty.ts';
 import { lintEntries } from '../src/core/lint.ts';
@@ -24,7 +23,7 @@ const USAGE = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--o
 
 Lints the playbook (any error stops the build), renders the site with Astro and indexes it with Pagefind.
 --out (or PLAYBOOK_OUT_DIR) sets the output folder; the default is dist/.
-PLAYBOOK_PARSE_THREADS=N parses on N threads (default: one per core; 1 parses in place).`;
+PLAYBOOK_PARSE_THREADS=N parses files the parse cache lacks on N threads (default 1).`;
 
 /** Set in the child process that lints and renders; the parent indexes. */
 const STAGE_ENV = 'PLAYBOOK_BUILD_STAGE';
@@ -85,7 +84,7 @@ await main(USAGE, async () => {
     const playbook = loadPlaybook({ content: values.content });
     for (const notice of playbook.notices) process.stderr.write(`${notice}\n`);
     phase('load', `${playbook.sources.length} files from ${playbook.dir}`);
-    const threads = Number(process.env.PLAYBOOK_PARSE_THREADS) || availableParallelism();
+    const threads = Number(process.env.PLAYBOOK_PARSE_THREADS) || 1;
     const { entries, cached } = await parseSourcesWith(playbook.sources, (misses) => parseAll(misses, threads));
     phase('parse', cached ? `${cached} of ${entries.length} from the parse cache` : '');
     const { diagnostics, summary, graph } = lintEntries(entries, { config: playbook.config, today });

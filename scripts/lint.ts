@@ -4,7 +4,6 @@ import { formatGithub } from '../src/core/format/github.ts';
 import { formatJson } from '../src/core/format/json.ts';
 import { formatPretty } from '../src/core/format/pretty.ts';
 import { formatSarif } from '../src/core/format/sarif.ts';
-import { availableParallelism } from 'node:os';
 import { parseSourcesWith } from '../src/loader/cache.ts';
 import { parseAll } from './parse-parallel.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
@@ -42,8 +41,8 @@ await main(USAGE, async () => {
 
   const playbook = loadPlaybook({ content: values.content });
   for (const notice of playbook.notices) process.stderr.write(`${notice}\n`);
-  // Files the parse cache lacks are parsed on every core (worker threads start only for large sets).
-  const { entries } = await parseSourcesWith(playbook.sources, (misses) => parseAll(misses, availableParallelism()));
+  // Files the parse cache lacks are parsed here, or on PLAYBOOK_PARSE_THREADS worker threads.
+  const { entries } = await parseSourcesWith(playbook.sources, (misses) => parseAll(misses, Number(process.env.PLAYBOOK_PARSE_THREADS) || 1));
   const { diagnostics, summary } = lintEntries(entries, { config: playbook.config, today });
 
   let output: string;
