@@ -52,46 +52,92 @@ describe.runIf(available)('the site in a browser', () => {
     return page;
   }
 
+  const RESULT = '#_search-results .search-result a';
+
   async function search(page: Page, query: string) {
-    const input = page.locator('#_search-ui input.pagefind-ui__search-input');
+    const input = page.locator('#_search-ui input[type="search"]');
     await input.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('_search-q');
     await input.fill(query);
-    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    await page.locator(RESULT).first().waitFor();
+    // The status line is written once the visible results are complete.
+    await expect.poll(() => page.locator('#_search-status').textContent()).toMatch(new RegExp(`results? for ${query}`));
   }
 
-  test('loads no search code until the reader reaches for search', async () => {
+  const dialogOpen = (page: Page) => page.evaluate(() => (document.getElementById('_search') as HTMLDialogElement).open);
+
+  test('loads no search code until the reader reaches for search, and Pagefind only when it opens', async () => {
     const page = await open('/');
     const requested: string[] = [];
-    page.on('request', (r) => requested.push(r.url()));
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.waitForLoadState('networkidle');
-    expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    expect(requested.filter((u) => u.endsWith('.js') || u.includes('/pagefind/'))).toEqual([]);
     await page.focus('header [data-search]');
-    await page.waitForFunction(() => 'PagefindUI' in window);
-    expect(requested.some((u) => u.endsWith('/pagefind/pagefind-ui.js'))).toBe(true);
+    await page.locator('#_search-q').waitFor({ state: 'attached' });
+    expect(requested).toContain('/search.js');
+    expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => requested.includes('/pagefind/pagefind.js')).toBe(true);
+    await page.waitForLoadState('networkidle');
+    // No web worker, no index chunk, filter or fragment before a query or the filter panel.
+    expect(requested.filter((u) => /worker|\.pf_(index|filter|fragment)$/.test(u))).toEqual([]);
+    expect(requested.filter((u) => u.includes('pagefind-ui'))).toEqual([]);
     await page.context().close();
   });
 
-  test('the "/" key opens search; a persona is found and opens', async () => {
+  test('the "/" key opens search; a persona is found, the keyboard reaches it and Enter opens it', async () => {
     const page = await open('/');
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => (document.getElementById('_search') as HTMLDialogElement).open)).toBe(true);
+    await expect.poll(() => dialogOpen(page)).toBe(true);
     await search(page, 'Carla');
-    const link = page.locator('.pagefind-ui__result-link', { hasText: 'Carla the CFO' });
-    await link.first().click();
+    expect(await page.locator('#_search-status').textContent()).toMatch(/^\d+ results? for Carla$/);
+    const link = page.locator(RESULT, { hasText: 'Carla the CFO' });
+    expect(await link.count()).toBe(1);
+    const carla = page.locator('.search-result').filter({ has: page.locator('a', { hasText: /^Carla the CFO$/ }) });
+    expect(await carla.locator('.search-meta').textContent()).toBe('Persona · C-level');
+    const index = await page.locator(RESULT).evaluateAll((as) => as.findIndex((a) => a.textContent === 'Carla the CFO'));
+    for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Carla the CFO');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/personas\/cfo-carla\/$/);
     expect(await page.locator('h1').textContent()).toBe('Carla the CFO');
     await page.context().close();
   });
 
-  test('a filter narrows the results to one type', async () => {
+  test('Escape closes search, "/" opens it again with the query kept, and excerpts mark the match', async () => {
+    const page = await open('/icps/saas/');
+    await page.keyboard.press('/');
+    await search(page, 'economic');
+    const marks = await page.locator('#_search-results mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => /^econom/i.test(m)), marks.join()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await page.keyboard.press('/');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    expect(await page.locator('#_search-q').inputValue()).toBe('economic');
+    await page.context().close();
+  });
+
+  test('a filter narrows the results to one type, and filter data loads only when asked for', async () => {
     const page = await open('/personas/');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.click('header [data-search]');
     await search(page, 'revops');
-    const before = await page.locator('.pagefind-ui__result-link').allTextContents();
-    expect(before.length).toBeGreaterThan(1);
-    await page.locator('.pagefind-ui__filter-block', { hasText: 'Type' }).locator('label', { hasText: 'Persona' }).click();
-    await expect.poll(async () => (await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).every((p) => p.startsWith('/personas/'))).toBe(true);
-    expect(await page.locator('.pagefind-ui__result-link').count()).toBeLessThan(before.length);
+    const before = await page.locator(RESULT).count();
+    expect(before).toBeGreaterThan(1);
+    expect(requested.filter((u) => u.endsWith('.pf_filter'))).toEqual([]);
+    await page.locator('.search-filters summary').click();
+    const persona = page.locator('.search-groups fieldset', { hasText: 'Type' }).locator('label', { hasText: 'Persona' });
+    await persona.waitFor();
+    expect(requested.some((u) => u.endsWith('.pf_filter'))).toBe(true);
+    for (const group of ['Type', 'Segment', 'Industry', 'DMU role', 'Seniority']) expect(await page.locator('.search-groups legend', { hasText: group }).count(), group).toBe(1);
+    await persona.click();
+    await expect.poll(async () => (await page.locator(RESULT).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).every((p) => p.startsWith('/personas/'))).toBe(true);
+    expect(await page.locator(RESULT).count()).toBeLessThan(before);
+    expect(await page.locator('.search-filters summary').textContent()).toBe('Filters (1)');
+    expect(await page.locator('#_search-status').textContent()).toContain('with the chosen filters');
     await page.context().close();
   });
 
@@ -100,7 +146,27 @@ describe.runIf(available)('the site in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await page.click('main [data-search]');
     await search(page, 'Mid-market');
-    expect(await page.locator('.pagefind-ui__result-link', { hasText: 'Mid-market SaaS' }).count()).toBeGreaterThan(0);
+    expect(await page.locator(RESULT, { hasText: 'Mid-market SaaS' }).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test('a glossary match links to the term on the glossary page', async () => {
+    const page = await open('/');
+    await page.keyboard.press('/');
+    await search(page, 'addressable');
+    const link = page.locator(RESULT, { hasText: 'Glossary › Total addressable market' });
+    expect(await link.getAttribute('href')).toBe('/glossary/#tam');
+    await page.context().close();
+  });
+
+  test('an unknown word says so', async () => {
+    const page = await open('/');
+    await page.keyboard.press('/');
+    const input = page.locator('#_search-q');
+    await input.waitFor();
+    await input.fill('zzqxv');
+    await expect.poll(() => page.locator('#_search-status').textContent()).toBe('No results for zzqxv');
+    expect(await page.locator(RESULT).count()).toBe(0);
     await page.context().close();
   });
 
@@ -138,6 +204,16 @@ describe.runIf(available)('the site in a browser', () => {
       await page.goto(server.url + path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
+    await page.keyboard.press('/');
+    await search(page, 'revops');
+    await page.locator('.search-filters summary').click();
+    await page.locator('.search-groups fieldset').first().waitFor();
+    const overflow = await page.evaluate(() => {
+      const dialog = document.getElementById('_search')!;
+      return { dialog: dialog.getBoundingClientRect().width, content: dialog.scrollWidth };
+    });
+    expect(overflow.dialog).toBeLessThanOrEqual(320);
+    expect(overflow.content).toBeLessThanOrEqual(overflow.dialog);
     await context.close();
   });
 
@@ -151,13 +227,23 @@ describe.runIf(available)('the site in a browser', () => {
       const problems: string[] = [];
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
-      for (const path of AXE_PAGES[scheme]) {
-        await page.goto(server.url + path);
+      const check = async (label: string) => {
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
         for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
+      };
+      for (const path of AXE_PAGES[scheme]) {
+        await page.goto(server.url + path);
+        await check(path);
       }
+      // The search dialog open, with results and the filter panel showing.
+      await page.goto(server.url + '/personas/cfo-carla/');
+      await page.keyboard.press('/');
+      await search(page, 'revops');
+      await page.locator('.search-filters summary').click();
+      await page.locator('.search-groups fieldset').first().waitFor();
+      await check('search dialog');
       await context.close();
       expect(problems).toEqual([]);
     });

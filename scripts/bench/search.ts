@@ -1,8 +1,9 @@
 /**
  * Bytes the first search query transfers: serves the built site, opens a persona page in headless
  * Chromium, opens search with the "/" key, types a query, waits for results, and counts every
- * response from the key press on, gzip-compressed as a static host would serve it (files that do
- * not get smaller, such as Pagefind's pre-compressed index chunks, count as they are).
+ * response from the key press on (the search UI, Pagefind's runtime, metadata, index chunks and
+ * the fragments of the results shown), gzip-compressed as a static host would serve it (files that
+ * do not get smaller, such as Pagefind's pre-compressed index chunks, count as they are).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -44,7 +45,7 @@ export function serve(dir: string): Promise<{ server: Server; origin: string }> 
 }
 
 function kindOf(path: string): string {
-  if (/pagefind-ui\.(js|css)$/.test(path)) return 'search UI';
+  if (/^\/search\.(js|css)$|pagefind-ui\.(js|css)$/.test(path)) return 'search UI';
   if (/pagefind(-worker)?\.js$|pagefind-entry\.json$|\.wasm$|wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind runtime';
   if (/\/index\/|\.pf_index$/.test(path)) return 'index chunks';
   if (/\/fragment\/|\.pf_fragment$/.test(path)) return 'fragments';
@@ -81,14 +82,14 @@ export async function searchTransfer(dist: string, page: string, query: string, 
     await tab.goto(`${origin}${page}`, { waitUntil: 'networkidle' });
     recording = true;
     await tab.keyboard.press('/');
-    const input = tab.locator('#_search-ui input, .pagefind-ui__search-input').first();
+    const input = tab.locator('#_search-ui input[type="search"]').first();
     await input.waitFor({ timeout: 30_000 });
     if (options.typed ?? true) await input.pressSequentially(query, { delay: 80 });
     else await input.fill(query);
-    await tab.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });
+    await tab.locator('#_search-results .search-result').first().waitFor({ timeout: 30_000 });
     await tab.waitForLoadState('networkidle');
     await tab.waitForTimeout(1500);
-    const results = await tab.locator('.pagefind-ui__result').count();
+    const results = await tab.locator('#_search-results .search-result').count();
     recording = false;
     const requests = (await Promise.all(seen)).filter((r): r is NonNullable<typeof r> => r !== undefined);
     const byKind: Record<string, number> = {};
