@@ -53,6 +53,18 @@ describe('buildSiteModel', () => {
     expect(m.personaPages.has('old')).toBe(true);
   });
 
+  test('persona pages carry the segments and industries of their ICPs for search filters', () => {
+    const m = model({
+      ...files,
+      'icps/banks.mdx': mdx(icp({ name: 'Banks', segment: 'Enterprise', firmographics: { industries: ['Banking', 'E-commerce'], regions: ['EU'] } })),
+      'personas/both.mdx': mdx(persona('midmarket', { name: 'Both', icps: ['midmarket', 'banks', 'missing'] })),
+    });
+    const page = m.personaPages.get('both')!;
+    expect(page.segments).toEqual(['Enterprise']);
+    expect(page.industries).toEqual(['Banking', 'E-commerce']);
+    expect(page.missingIcps).toEqual(['missing']);
+  });
+
   test('ICP cards carry segment, size band and persona count', () => {
     const card = model(files).icpPages.get('midmarket')!.card;
     expect(card.sizeBand).toBe('200–1,500 employees');

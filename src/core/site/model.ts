@@ -95,6 +95,9 @@ export interface PersonaPage {
   editUrl?: string;
   /** ICP ids that resolve to nothing (lint stops the build on them; kept for `astro dev`). */
   missingIcps: string[];
+  /** Segments and industries of the persona's ICPs, for the search filters. */
+  segments: string[];
+  industries: string[];
   backlinks: Ref[];
 }
 
@@ -213,11 +216,14 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
 
   const personaPages = new Map<string, PersonaPage>();
   for (const p of graph.personas.values()) {
+    const icps = [...new Set(p.data.icps)].flatMap((id) => graph.icps.get(id) ?? []);
     personaPages.set(p.id, {
       entry: p,
       card: personaCards.get(p.id)!,
       editUrl: editUrl(config, p.path),
       missingIcps: [...new Set(p.data.icps)].filter((id) => !graph.icps.has(id)),
+      segments: [...new Set(icps.flatMap((icp) => icp.data.segment ?? []))].sort(),
+      industries: [...new Set(icps.flatMap((icp) => icp.data.firmographics.industries))].sort(),
       backlinks: backlinksOf(p),
     });
   }
