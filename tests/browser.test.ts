@@ -94,7 +94,7 @@ describe.runIf(available)('the site in a browser', () => {
     const link = page.locator(RESULT, { hasText: 'Carla the CFO' });
     expect(await link.count()).toBe(1);
     const carla = page.locator('.search-result').filter({ has: page.locator('a', { hasText: /^Carla the CFO$/ }) });
-    expect(await carla.locator('.search-meta').textContent()).toBe('Persona · C-level');
+    expect(await carla.locator('.search-meta').textContent()).toBe('Persona · Financial services · Software · C-level');
     const index = await page.locator(RESULT).evaluateAll((as) => as.findIndex((a) => a.textContent === 'Carla the CFO'));
     for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Carla the CFO');
