@@ -1,7 +1,7 @@
 import type { Config, RuleId } from '../schema/index.ts';
 import type { Entry } from './entry.ts';
 import type { Graph } from './graph.ts';
-import type { Position, Severity } from './types.ts';
+import type { ParseProblem, Position, Severity } from './types.ts';
 
 export interface Report {
   /** The file the finding is about. */
@@ -49,4 +49,11 @@ export function defineRule(rule: RuleModule): RuleModule {
 /** Fills `{{name}}` placeholders. */
 export function fill(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Every problem of one parse stage (YAML, schema, MDX) across the graph, with its entry. */
+export function* parseProblems(graph: Graph, stage: ParseProblem['rule']): Generator<{ entry: Entry; problem: ParseProblem }> {
+  for (const entry of graph.entries) {
+    for (const problem of entry.problems) if (problem.rule === stage) yield { entry, problem };
+  }
 }

@@ -83,6 +83,16 @@ export function cleanPlaybook(): Record<string, string> {
   };
 }
 
+/** The clean playbook with its ICP's frontmatter changed by `overrides`. */
+export function withIcp(overrides: Record<string, unknown>): Record<string, string> {
+  return { ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp(overrides)) };
+}
+
+/** The clean playbook with its first persona's frontmatter changed by `overrides`. */
+export function withPersona(overrides: Record<string, unknown>): Record<string, string> {
+  return { ...cleanPlaybook(), 'personas/analytics-alex.mdx': mdx(persona('midmarket', overrides)) };
+}
+
 export interface RunOptions {
   config?: ConfigInput;
   today?: string;

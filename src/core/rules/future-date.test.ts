@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { cleanPlaybook, icp, mdx, persona, run } from '../../../tests/helpers/playbook.ts';
+import { cleanPlaybook, mdx, persona, run, withIcp, withPersona } from '../../../tests/helpers/playbook.ts';
 import { rule } from './future-date.ts';
 
 // Today is 2026-11-22 (TODAY in the fixtures).
-const icpFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp(overrides)) });
-const personaFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'personas/analytics-alex.mdx': mdx(persona('midmarket', overrides)) });
+const icpFile = withIcp;
+const personaFile = withPersona;
 
 interface Invalid {
   name: string;

@@ -1,5 +1,5 @@
 import type { Entry } from '../entry.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, parseProblems } from '../rule.ts';
 
 /** Elements HTML writes without a closing tag; MDX needs them self-closed (`<br />`). */
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -36,14 +36,11 @@ export const rule = defineRule({
   messages: { problem: '{{message}}' },
   hints: { problem: '{{hint}}' },
   check({ graph, report }) {
-    for (const entry of graph.entries) {
-      for (const p of entry.problems) {
-        if (p.rule !== 'mdx-syntax') continue;
-        // An unclosed tag is reported by the parser at the end of its parent; point at the tag itself.
-        const opening = /Expected a closing tag for `<[^`]*>` \((\d+):(\d+)-/.exec(p.message);
-        const loc = opening ? { line: Number(opening[1]) + entry.body.line - 1, column: Number(opening[2]) } : p;
-        report({ entry, messageId: 'problem', data: explain(entry, p.message, p.hint), loc });
-      }
+    for (const { entry, problem: p } of parseProblems(graph, 'mdx-syntax')) {
+      // An unclosed tag is reported by the parser at the end of its parent; point at the tag itself.
+      const opening = /Expected a closing tag for `<[^`]*>` \((\d+):(\d+)-/.exec(p.message);
+      const loc = opening ? { line: Number(opening[1]) + entry.body.line - 1, column: Number(opening[2]) } : p;
+      report({ entry, messageId: 'problem', data: explain(entry, p.message, p.hint), loc });
     }
   },
 });

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cleanPlaybook, icp, mdx, persona, run } from '../../../tests/helpers/playbook.ts';
+import { cleanPlaybook, mdx, run, withIcp, withPersona } from '../../../tests/helpers/playbook.ts';
 import { rule } from './placeholder-text.ts';
 
 /** A guide whose body starts on line 4. */
 const guide = (body: string) => ({ 'guides/start.mdx': `---\ntitle: Getting started\n---\n${body}` });
-const icpFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp(overrides)) });
-const personaFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'personas/analytics-alex.mdx': mdx(persona('midmarket', overrides)) });
+const icpFile = withIcp;
+const personaFile = withPersona;
 
 interface Invalid {
   name: string;

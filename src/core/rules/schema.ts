@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, parseProblems } from '../rule.ts';
 
 export const rule = defineRule({
   id: 'schema',
@@ -8,11 +8,8 @@ export const rule = defineRule({
   messages: { problem: '{{message}}' },
   hints: { problem: '{{hint}}' },
   check({ graph, report }) {
-    for (const entry of graph.entries) {
-      for (const p of entry.problems) {
-        if (p.rule !== 'schema') continue;
-        report({ entry, messageId: 'problem', data: { message: p.message, hint: p.hint ?? 'Correct the field at this line.' }, loc: p });
-      }
+    for (const { entry, problem: p } of parseProblems(graph, 'schema')) {
+      report({ entry, messageId: 'problem', data: { message: p.message, hint: p.hint ?? 'Correct the field at this line.' }, loc: p });
     }
   },
 });

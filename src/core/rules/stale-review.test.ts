@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { ConfigInput } from '../../schema/index.ts';
-import { cleanPlaybook, icp, mdx, persona, run, term } from '../../../tests/helpers/playbook.ts';
+import { cleanPlaybook, icp, mdx, persona, run, term, withIcp, withPersona } from '../../../tests/helpers/playbook.ts';
 import { rule } from './stale-review.ts';
 
 // Today is 2026-11-22 (TODAY in the fixtures); the default cadence is 90 days.
-const icpFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp(overrides)) });
-const personaFile = (overrides: Record<string, unknown>) => ({ ...cleanPlaybook(), 'personas/analytics-alex.mdx': mdx(persona('midmarket', overrides)) });
+const icpFile = withIcp;
+const personaFile = withPersona;
 
 interface Invalid {
   name: string;

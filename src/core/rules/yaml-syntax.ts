@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, parseProblems } from '../rule.ts';
 
 export const rule = defineRule({
   id: 'yaml-syntax',
@@ -8,11 +8,8 @@ export const rule = defineRule({
   messages: { problem: '{{message}}' },
   hints: { problem: '{{hint}}' },
   check({ graph, report }) {
-    for (const entry of graph.entries) {
-      for (const p of entry.problems) {
-        if (p.rule !== 'yaml-syntax') continue;
-        report({ entry, messageId: 'problem', data: { message: p.message, hint: p.hint ?? 'Fix the frontmatter block at the top of the file.' }, loc: p });
-      }
+    for (const { entry, problem: p } of parseProblems(graph, 'yaml-syntax')) {
+      report({ entry, messageId: 'problem', data: { message: p.message, hint: p.hint ?? 'Fix the frontmatter block at the top of the file.' }, loc: p });
     }
   },
 });
