@@ -31,11 +31,11 @@ export async function getSite(): Promise<SiteData> {
 
 async function loadSite(): Promise<SiteData> {
   const { loadPlaybook, resolveToday } = await import('../loader/index.ts');
-  const { parseEntry } = await import('../core/entry.ts');
+  const { parseSources } = await import('../loader/cache.ts');
   const { lintEntries } = await import('../core/lint.ts');
   const { createSiteData } = await import('../core/site/index.ts');
   const playbook = loadPlaybook();
   const today = resolveToday();
-  const { graph, diagnostics } = lintEntries(playbook.sources.map(parseEntry), { config: playbook.config, today });
+  const { graph, diagnostics } = lintEntries(parseSources(playbook.sources), { config: playbook.config, today });
   return createSiteData({ graph, config: playbook.config, today, diagnostics });
 }
