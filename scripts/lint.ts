@@ -52,7 +52,8 @@ await main(USAGE, async () => {
   else output = formatPretty(diagnostics, summary, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   if (output) process.stdout.write(`${output}\n`);
   if (format === 'github') {
-    process.stderr.write(`${summary.errors} errors, ${summary.warnings} warnings in ${summary.files} files\n`);
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    process.stderr.write(`${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${count(summary.files, 'file')}\n`);
   }
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'pretty') process.stdout.write(`Too many warnings (${summary.warnings}); the maximum allowed is ${maxWarnings}.\n`);
