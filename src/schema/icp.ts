@@ -46,7 +46,9 @@ export const firmographicsSchema = z.strictObject({
   /** Revenue band. @example { min: 20000000, max: 500000000, currency: "USD" } */
   annual_revenue: z
     .strictObject({
+      /** Lower bound, inclusive. @example 20000000 */
       min: z.number().min(0).optional(),
+      /** Upper bound, inclusive. @example 500000000 */
       max: z.number().min(0).optional(),
       /** ISO 4217 code. @example "USD" */
       currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' }).optional(),
