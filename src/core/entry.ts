@@ -1,3 +1,4 @@
+import { isRecord } from './raw.ts';
 import type { z } from 'zod';
 import { otherTypeFor, SCHEMAS, TYPE_LABELS, type EntryType, type Guide, type Icp, type Persona, type Term } from '../schema/index.ts';
 import { parseBody } from './body.ts';
@@ -106,7 +107,7 @@ const RULE_HINT =
 function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParseProblem[] {
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))] as Path;
   const { found, value } = lookup(entry.raw, path);
-  if (issue.code === 'invalid_union' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (issue.code === 'invalid_union' && isRecord(value)) {
     // A criterion written as a rule: report what is wrong with the rule, not "not a sentence".
     const branch = issue.errors.find((branchIssues) => branchIssues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0)));
     if (branch) return branch.flatMap((sub) => schemaProblems(entry, sub, path));

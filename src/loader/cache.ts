@@ -16,7 +16,7 @@ import type { SourceFile } from '../core/types.ts';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Source files whose code shapes a parsed entry, relative to the project root. */
-const PARSER_CODE = ['src/core/entry.ts', 'src/core/body.ts', 'src/core/frontmatter.ts', 'src/core/suggest.ts', 'src/core/types.ts', 'package-lock.json'];
+const PARSER_CODE = ['src/core/entry.ts', 'src/core/raw.ts', 'src/core/body.ts', 'src/core/frontmatter.ts', 'src/core/suggest.ts', 'src/core/types.ts', 'package-lock.json'];
 
 /** The cache folder to use, or undefined when caching is off. */
 export function parseCacheDir(env: Record<string, string | undefined> = process.env): string | undefined {

@@ -1,3 +1,4 @@
+import { valueAt } from '../raw.ts';
 import { isCalendarDate } from '../../schema/index.ts';
 import { daysBetween } from '../dates.ts';
 import { defineRule } from '../rule.ts';
@@ -24,8 +25,7 @@ export const rule = defineRule({
     for (const entry of graph.entries) {
       if (!entry.raw) continue;
       for (const { path, what } of DATE_FIELDS) {
-        let value: unknown = entry.raw;
-        for (const key of path) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+        const value = valueAt(entry.raw, path);
         if (typeof value !== 'string' || !isCalendarDate(value) || value <= today) continue;
         const days = daysBetween(today, value);
         report({

@@ -1,3 +1,4 @@
+import { isRecord } from '../raw.ts';
 import { defineRule } from '../rule.ts';
 
 type Level = 'tam' | 'sam' | 'som';
@@ -11,7 +12,6 @@ const NAMES: Record<Level, string> = {
 const SHORT: Record<Level, string> = { tam: 'TAM', sam: 'SAM', som: 'SOM' };
 const MEASURES: Measure[] = ['accounts', 'value'];
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export const rule = defineRule({
@@ -27,13 +27,13 @@ export const rule = defineRule({
   },
   check({ graph, config, report }) {
     for (const entry of graph.entries) {
-      if (entry.type !== 'icp' || !isObject(entry.raw?.market)) continue;
+      if (entry.type !== 'icp' || !isRecord(entry.raw?.market)) continue;
       const market = entry.raw.market;
       const currency = typeof market.currency === 'string' ? market.currency : config.currency;
       const source = typeof market.source === 'string' && market.source.trim() ? ` ("${market.source}")` : '';
       const figure = (level: Level, measure: Measure): number | undefined => {
         const m = market[level];
-        return isObject(m) && isNumber(m[measure]) ? m[measure] : undefined;
+        return isRecord(m) && isNumber(m[measure]) ? m[measure] : undefined;
       };
       const format = (n: number, measure: Measure) => (measure === 'value' ? `${n.toLocaleString('en-US')} ${currency}` : n.toLocaleString('en-US'));
       const compare = (inner: Level, outer: Level, measure: Measure) => {

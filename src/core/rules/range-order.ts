@@ -1,3 +1,4 @@
+import { isRecord } from '../raw.ts';
 import { defineRule } from '../rule.ts';
 
 type Path = (string | number)[];
@@ -5,7 +6,6 @@ type Path = (string | number)[];
 const CRITERIA_LISTS: Record<string, string> = { must_haves: 'Must-have', deal_breakers: 'Deal-breaker' };
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** `firmographics.employees`, `scoring.rules[2]`. */
 function dotted(path: Path): string {
@@ -41,7 +41,7 @@ export const rule = defineRule({
           node.forEach((item, index) => walk(item, [...path, index]));
           return;
         }
-        if (!isObject(node)) return;
+        if (!isRecord(node)) return;
         if (isNumber(node.min) && isNumber(node.max) && node.min > node.max) {
           report({ entry, messageId: 'minAboveMax', data: { where: describe(path, node), min: node.min, max: node.max }, path: [...path, 'min'] });
         }

@@ -1,6 +1,6 @@
+import { isRecord } from '../raw.ts';
 import { defineRule } from '../rule.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const rule = defineRule({
   id: 'thin-evidence',
@@ -21,7 +21,7 @@ export const rule = defineRule({
     for (const entry of graph.entries) {
       if (entry.type !== 'persona' || !entry.raw || entry.raw.status === 'retired') continue;
       const evidence = entry.raw.evidence;
-      const interviews = isObject(evidence) ? evidence.interviews : undefined;
+      const interviews = isRecord(evidence) ? evidence.interviews : undefined;
       if (typeof interviews === 'number') {
         if (interviews < min) {
           report({ entry, messageId: 'few', data: { id: entry.id, count: interviews, plural: interviews === 1 ? '' : 's', min }, path: ['evidence', 'interviews'] });
