@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteUrl } from './src/site/config.ts';
+import { siteUrl } from './src/astro/config.ts';
 
-// Content bodies are never compiled: pages render them from parsed syntax trees (src/core/render.ts).
+// Content bodies are never compiled: pages render them from parsed syntax trees (src/core/render/render.ts).
 // @astrojs/mdx serves the project's own, trusted pages only.
 export default defineConfig({
   site: await siteUrl(),

@@ -1,18 +1,18 @@
 /**
  * `npm run bench`: measures lint, build, page weight and search against the budgets in DESIGN §7,
- * on generated playbooks (src/core/corpus.ts), and compares the build with a stock Starlight site.
+ * on generated playbooks (bench/corpus/generate.ts), and compares the build with a stock Starlight site.
  * Prints progress and a table, and writes bench/results.json.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CORPUS_TODAY, corpusCounts, generateCorpus } from '../src/core/corpus.ts';
-import { EXIT_OK, main, parse, UsageError } from './cli.ts';
-import { writeCorpus } from './bench/corpus.ts';
-import { median, run } from './bench/measure.ts';
-import { searchTransfer } from './bench/search.ts';
-import { ensureStarlight, writeStarlightSite } from './bench/starlight.ts';
-import { pageWeight, type PageWeight } from './bench/weight.ts';
+import { CORPUS_TODAY, corpusCounts, generateCorpus } from '../bench/corpus/generate.ts';
+import { EXIT_OK, main, parse, UsageError } from '../src/loader/cli.ts';
+import { writeCorpus } from '../bench/corpus/write.ts';
+import { median, run } from '../bench/measure.ts';
+import { searchTransfer } from '../bench/search.ts';
+import { ensureStarlight, writeStarlightSite } from '../bench/starlight.ts';
+import { pageWeight, type PageWeight } from '../bench/weight.ts';
 
 const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only] [--lint-sizes 1000,10000] [--build-sizes 1000,5000]
          [--runs 3] [--seed 1] [--query forecast] [--no-starlight] [--no-search] [--chromium PATH] [--out FILE] [--tmp DIR]

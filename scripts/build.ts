@@ -10,14 +10,14 @@
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatPretty } from '../src/core/format/pretty.ts';
-import { lintEntries } from '../src/core/lint.ts';
-import { compactForSite, createSiteData } from '../src/core/site/index.ts';
+import { formatPretty } from '../src/core/lint/format/pretty.ts';
+import { lintEntries } from '../src/core/lint/engine.ts';
+import { compactForSite, createSiteData } from '../src/core/views/site.ts';
 import { parseSourcesWith } from '../src/loader/cache.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
-import { provideSite } from '../src/site/data.ts';
-import { parseAll } from './parse-parallel.ts';
-import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
+import { provideSite } from '../src/astro/data.ts';
+import { parseAll } from '../src/loader/workers.ts';
+import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from '../src/loader/cli.ts';
 
 const USAGE = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--out DIR]
 

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { buildCodeowners, codeownersChanges, mergeCodeowners } from '../src/core/codeowners.ts';
-import { parseEntry } from '../src/core/entry.ts';
-import { formatGithub } from '../src/core/format/github.ts';
-import { buildGraph } from '../src/core/graph.ts';
+import { buildCodeowners, codeownersChanges, mergeCodeowners } from '../src/core/change/codeowners.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
+import { formatGithub } from '../src/core/lint/format/github.ts';
+import { buildGraph } from '../src/core/graph/graph.ts';
 import { loadPlaybook } from '../src/loader/index.ts';
-import { EXIT_FINDINGS, EXIT_OK, main, parse, UsageError } from './cli.ts';
+import { EXIT_FINDINGS, EXIT_OK, main, parse, UsageError } from '../src/loader/cli.ts';
 
 const USAGE = `Usage: npm run codeowners -- [--content DIR] [--out FILE] [--check]
 

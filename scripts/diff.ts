@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseAccounts } from '../src/core/accounts.ts';
-import { backtest, type Deal } from '../src/core/backtest.ts';
-import { diffPlaybooks, formatDiffJson, formatDiffMarkdown, type BacktestFigures, type DiffSide } from '../src/core/diff.ts';
-import { lintSources } from '../src/core/lint.ts';
+import { parseAccounts } from '../src/core/score/accounts.ts';
+import { backtest, type Deal } from '../src/core/score/backtest.ts';
+import { diffPlaybooks, formatDiffJson, formatDiffMarkdown, type BacktestFigures, type DiffSide } from '../src/core/change/diff.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
 import { ConfigError, loadPlaybook, resolveToday, type LoadedPlaybook } from '../src/loader/index.ts';
-import { EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
+import { EXIT_OK, isoDateOption, main, parse, UsageError } from '../src/loader/cli.ts';
 
 const USAGE = `Usage: npm run diff -- BASE_REF [--content DIR] [--format markdown|json] [--today YYYY-MM-DD]
        npm run diff -- --base DIR --head DIR [--format markdown|json] [--today YYYY-MM-DD]

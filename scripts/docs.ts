@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { updateReadme } from '../src/core/format/rules-doc.ts';
-import { RULES } from '../src/core/rules/index.ts';
+import { updateReadme } from '../src/core/lint/format/rules-doc.ts';
+import { RULES } from '../src/core/lint/rules/index.ts';
 
 // Regenerates the lint rule reference in README.md from the rule modules.
 const path = join(import.meta.dirname, '..', 'README.md');

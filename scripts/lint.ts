@@ -1,13 +1,13 @@
-import { RULES } from '../src/core/rules/index.ts';
-import { lintEntries } from '../src/core/lint.ts';
-import { formatGithub } from '../src/core/format/github.ts';
-import { formatJson } from '../src/core/format/json.ts';
-import { formatPretty } from '../src/core/format/pretty.ts';
-import { formatSarif } from '../src/core/format/sarif.ts';
+import { RULES } from '../src/core/lint/rules/index.ts';
+import { lintEntries } from '../src/core/lint/engine.ts';
+import { formatGithub } from '../src/core/lint/format/github.ts';
+import { formatJson } from '../src/core/lint/format/json.ts';
+import { formatPretty } from '../src/core/lint/format/pretty.ts';
+import { formatSarif } from '../src/core/lint/format/sarif.ts';
 import { parseSourcesWith } from '../src/loader/cache.ts';
-import { parseAll } from './parse-parallel.ts';
+import { parseAll } from '../src/loader/workers.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
-import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
+import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from '../src/loader/cli.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 const USAGE = `Usage: npm run lint -- [--content DIR] [--format pretty|json|github|sarif] [--max-warnings N] [--today YYYY-MM-DD]

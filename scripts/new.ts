@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { scaffold, slugify, type ScaffoldType } from '../src/core/scaffold.ts';
-import { nearest } from '../src/core/suggest.ts';
+import { scaffold, slugify, type ScaffoldType } from '../src/core/change/scaffold.ts';
+import { nearest } from '../src/core/graph/suggest.ts';
 import { loadPlaybook, resolveToday } from '../src/loader/index.ts';
 import { ownerSchema } from '../src/schema/index.ts';
-import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from './cli.ts';
+import { EXIT_FINDINGS, EXIT_OK, isoDateOption, main, parse, UsageError } from '../src/loader/cli.ts';
 
 const USAGE = `Usage: npm run new -- icp|persona|term "Name" [--icp ID] [--owner @team] [--content DIR]
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { parseAccounts, describeLocation } from '../src/core/accounts.ts';
-import { backtest } from '../src/core/backtest.ts';
-import { parseEntry, type IcpEntry } from '../src/core/entry.ts';
-import { formatBacktestJson, formatBacktestTable, formatScoresCsv, formatScoresJson, formatScoresTable } from '../src/core/format/score.ts';
-import { buildGraph } from '../src/core/graph.ts';
-import { scoreAccounts } from '../src/core/score.ts';
-import { nearest } from '../src/core/suggest.ts';
+import { parseAccounts, describeLocation } from '../src/core/score/accounts.ts';
+import { backtest } from '../src/core/score/backtest.ts';
+import { parseEntry, type IcpEntry } from '../src/core/parse/entry.ts';
+import { formatBacktestJson, formatBacktestTable, formatScoresCsv, formatScoresJson, formatScoresTable } from '../src/core/score/format.ts';
+import { buildGraph } from '../src/core/graph/graph.ts';
+import { scoreAccounts } from '../src/core/score/score.ts';
+import { nearest } from '../src/core/graph/suggest.ts';
 import { decode, loadPlaybook } from '../src/loader/index.ts';
-import { EXIT_OK, EXIT_USAGE, main, parse, UsageError } from './cli.ts';
+import { EXIT_OK, EXIT_USAGE, main, parse, UsageError } from '../src/loader/cli.ts';
 
 const USAGE = `Usage: npm run score -- ACCOUNTS.csv [--icp ID] [--format table|csv|json] [--content DIR] [--outcomes]
 

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BEGIN_MARKER, buildCodeowners, END_MARKER, mergeCodeowners } from '../src/core/codeowners.ts';
-import { parseEntry } from '../src/core/entry.ts';
-import { buildGraph } from '../src/core/graph.ts';
-import { rule as schemaRule } from '../src/core/rules/schema.ts';
+import { BEGIN_MARKER, buildCodeowners, END_MARKER, mergeCodeowners } from '../src/core/change/codeowners.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
+import { buildGraph } from '../src/core/graph/graph.ts';
+import { rule as schemaRule } from '../src/core/lint/rules/schema.ts';
 import { cleanPlaybook, icp, mdx, persona, run, sources } from './helpers/playbook.ts';
 import { cli, writePlaybook } from './helpers/cli.ts';
 

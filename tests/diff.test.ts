@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { configSchema, type ConfigInput } from '../src/schema/index.ts';
-import { lintSources } from '../src/core/lint.ts';
-import { diffPlaybooks, escapeMarkdown, formatDiffMarkdown, type BacktestFigures, type DiffSide, type PlaybookDiff } from '../src/core/diff.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
+import { diffPlaybooks, escapeMarkdown, formatDiffMarkdown, type BacktestFigures, type DiffSide, type PlaybookDiff } from '../src/core/change/diff.ts';
 import { cleanPlaybook, icp, mdx, persona, sources, TODAY } from './helpers/playbook.ts';
 import { cli, ROOT } from './helpers/cli.ts';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseAccounts } from '../src/core/accounts.ts';
-import type { Account } from '../src/core/score.ts';
+import { parseAccounts } from '../src/core/score/accounts.ts';
+import type { Account } from '../src/core/score/score.ts';
 import { ROOT, runBuild, serve } from './site-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

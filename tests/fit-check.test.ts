@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { accountFromValues } from '../src/scripts/fit-check.ts';
+import { accountFromValues } from '../src/client/fit-check.ts';
 
 describe('accountFromValues (the /fit form)', () => {
   test.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { lintSources } from '../src/core/lint.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
 import { configSchema } from '../src/schema/index.ts';
 import { cleanPlaybook, icp, persona, sources, TODAY } from './helpers/playbook.ts';
 

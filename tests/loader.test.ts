@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { lintSources } from '../src/core/lint.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
 import { decode, loadPlaybook } from '../src/loader/index.ts';
 import { cleanPlaybook, mdx, term, TODAY } from './helpers/playbook.ts';
 import { writePlaybook } from './helpers/cli.ts';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseEntry } from '../src/core/entry.ts';
-import { lintSources } from '../src/core/lint.ts';
-import { slugify } from '../src/core/scaffold.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
+import { slugify } from '../src/core/change/scaffold.ts';
 import { loadPlaybook } from '../src/loader/index.ts';
 import { cleanPlaybook } from './helpers/playbook.ts';
 import { cli, writePlaybook } from './helpers/cli.ts';

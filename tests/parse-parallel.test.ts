@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { generateCorpus } from '../src/core/corpus.ts';
-import { parseEntry } from '../src/core/entry.ts';
+import { generateCorpus } from '../bench/corpus/generate.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
 import type { SourceFile } from '../src/core/types.ts';
-import { parseAll } from '../scripts/parse-parallel.ts';
+import { parseAll } from '../src/loader/workers.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
 

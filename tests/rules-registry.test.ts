@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RULES } from '../src/core/rules/index.ts';
+import { RULES } from '../src/core/lint/rules/index.ts';
 import { RULE_IDS } from '../src/schema/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -13,10 +13,10 @@ describe('the rule registry', () => {
   });
 
   test.each(RULES.map((r) => [r.id, r] as const))('%s lives in a file named after it and has a test beside it', (id) => {
-    const source = join(root, 'src/core/rules', `${id}.ts`);
+    const source = join(root, 'src/core/lint/rules', `${id}.ts`);
     expect(existsSync(source)).toBe(true);
     expect(readFileSync(source, 'utf8')).toContain(`id: '${id}'`);
-    const testFile = join(root, 'src/core/rules', `${id}.test.ts`);
+    const testFile = join(root, 'src/core/lint/rules', `${id}.test.ts`);
     expect(existsSync(testFile), `${id}.test.ts is missing`).toBe(true);
     const testText = readFileSync(testFile, 'utf8');
     expect(testText).toMatch(/test\.each|it\.each/);
@@ -38,6 +38,6 @@ describe('the rule registry', () => {
 });
 
 test('the README rule reference is generated from the current rule modules', async () => {
-  const { updateReadme } = await import('../src/core/format/rules-doc.ts');
+  const { updateReadme } = await import('../src/core/lint/format/rules-doc.ts');
   expect(updateReadme(readme, RULES), 'run npm run docs').toBe(readme);
 });

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generateCorpus } from '../core/corpus.ts';
-import { parseEntry } from '../core/entry.ts';
+import { generateCorpus } from '../../bench/corpus/generate.ts';
+import { parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 import { parseCacheDir, parseSources, parseSourcesWith } from './cache.ts';
 

@@ -8,15 +8,27 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseEntry, type Entry } from '../core/entry.ts';
+import { parseEntry, type Entry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** Source files whose code shapes a parsed entry, relative to the project root. */
-const PARSER_CODE = ['src/core/entry.ts', 'src/core/raw.ts', 'src/core/body.ts', 'src/core/frontmatter.ts', 'src/core/suggest.ts', 'src/core/types.ts', 'package-lock.json'];
+/** Files and folders whose code shapes a parsed entry, relative to the project root. */
+const PARSER_CODE = ['src/core/parse', 'src/schema', 'src/core/graph/suggest.ts', 'src/core/types.ts', 'package-lock.json'];
+
+/** Every file under `path` (itself when it is a file), sorted, relative to the project root. */
+function filesUnder(path: string): string[] {
+  try {
+    return readdirSync(join(ROOT, path), { recursive: true, encoding: 'utf8' })
+      .map((f) => `${path}/${f.split(sep).join('/')}`)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort();
+  } catch {
+    return [path];
+  }
+}
 
 /** The cache folder to use, or undefined when caching is off. */
 export function parseCacheDir(env: Record<string, string | undefined> = process.env): string | undefined {
@@ -29,8 +41,7 @@ let fingerprint: string | undefined;
 function parserFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(process.version);
-  const schemaDir = join(ROOT, 'src', 'schema');
-  const files = [...PARSER_CODE, ...readdirSync(schemaDir).sort().map((f) => `src/schema/${f}`)];
+  const files = PARSER_CODE.flatMap(filesUnder);
   for (const file of files) {
     hash.update(`\0${file}\0`);
     try {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { textSchema } from './common.ts';
 import { DMU_ROLES } from './persona.ts';
 
-/** Every lint rule id. The rule registry in src/core/rules must match this list (a test checks it). */
+/** Every lint rule id. The rule registry in src/core/lint/rules must match this list (a test checks it). */
 export const RULE_IDS = [
   'yaml-syntax',
   'schema',

@@ -1,6 +1,6 @@
 import { configSchema, type ConfigInput, type EntryType, TYPE_FOLDERS } from '../../src/schema/index.ts';
-import { lintSources } from '../../src/core/lint.ts';
-import type { RuleModule } from '../../src/core/rule.ts';
+import { lintSources } from '../../src/core/lint/engine.ts';
+import type { RuleModule } from '../../src/core/lint/rule.ts';
 import type { Diagnostic, SourceFile } from '../../src/core/types.ts';
 import { stringify } from 'yaml';
 

@@ -1,0 +1,88 @@
+import type { Root, Text } from 'mdast';
+import type { Position } from 'unist';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { ENTRY_TYPES, type EntryType } from '../../schema/index.ts';
+import type { Body, BodyLink, CrossLink, ParseProblem } from '../types.ts';
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+/** Prefixes allowed in `[[prefix:id]]`. `guide` is accepted too. */
+const KIND_BY_PREFIX: Record<string, EntryType> = Object.fromEntries(ENTRY_TYPES.map((t) => [t, t]));
+
+/** `[[persona:analytics-alex]]`, `[[icp:x]]`, `[[term:tam]]`, `[[analytics-alex]]`. */
+export const CROSS_LINK = /\[\[\s*(?:([a-z]+)\s*:\s*)?([^\]\s:|]+)\s*\]\]/g;
+
+export interface ParsedBody {
+  body: Body;
+  problem?: ParseProblem;
+}
+
+/**
+ * Parses an MDX body into a syntax tree without compiling or running anything. Positions are
+ * shifted so they are lines of the whole file. A parse failure becomes an `mdx-syntax` problem.
+ */
+export function parseBody(text: string, startLine: number): ParsedBody {
+  const body: Body = { text, line: startLine, crossLinks: [], links: [] };
+  let tree: Root;
+  try {
+    tree = processor.parse(text) as Root;
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message?: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
+    const column = e.column ?? e.place?.column ?? e.place?.start?.column ?? 1;
+    return {
+      body,
+      problem: {
+        rule: 'mdx-syntax',
+        line: line + startLine - 1,
+        column,
+        message: `The body is not valid MDX: ${e.reason ?? e.message ?? String(error)}`,
+        hint: 'In MDX, "<" starts a tag and "{" starts an expression. Write "&lt;" and "\\{" for the characters, and close every tag you open.',
+      },
+    };
+  }
+  const shift = startLine - 1;
+  if (shift > 0) {
+    const move = (position: Position | undefined) => {
+      if (!position) return;
+      position.start.line += shift;
+      position.end.line += shift;
+    };
+    visit(tree, (node) => {
+      move(node.position);
+      // JSX attributes are not children, so the tree walk does not reach them.
+      if ('attributes' in node && Array.isArray(node.attributes)) {
+        for (const attribute of node.attributes as { position?: Position; value?: unknown }[]) {
+          move(attribute.position);
+          if (attribute.value && typeof attribute.value === 'object') move((attribute.value as { position?: Position }).position);
+        }
+      }
+    });
+  }
+  body.tree = tree;
+  visit(tree, (node) => {
+    if (node.type === 'text') collectCrossLinks(node as Text, body.crossLinks);
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) {
+      const start = node.position?.start;
+      body.links.push({ url: String(node.url), line: start?.line ?? startLine, column: start?.column ?? 1 } satisfies BodyLink);
+    }
+  });
+  return { body };
+}
+
+function collectCrossLinks(node: Text, out: CrossLink[]) {
+  if (!node.value.includes('[[')) return;
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  for (const m of node.value.matchAll(CROSS_LINK)) {
+    const before = node.value.slice(0, m.index);
+    const nl = before.lastIndexOf('\n');
+    const line = start.line + (before.match(/\n/g)?.length ?? 0);
+    const column = nl === -1 ? start.column + before.length : before.length - nl;
+    const prefix = m[1];
+    out.push({ kind: prefix ? (KIND_BY_PREFIX[prefix] ?? (prefix as EntryType)) : undefined, id: m[2]!, raw: m[0], line, column });
+  }
+}
