@@ -1,7 +1,10 @@
+import { slugify } from '../words.ts';
 import { stringify } from 'yaml';
 import { TYPE_FOLDERS } from '../../schema/index.ts';
 
 export type ScaffoldType = 'icp' | 'persona' | 'term';
+
+export { slugify };
 
 export interface ScaffoldOptions {
   type: ScaffoldType;
@@ -19,17 +22,6 @@ export interface Scaffold {
   /** Path relative to the content folder. */
   path: string;
   text: string;
-}
-
-/** Turns a display name into a kebab-case id: "CFO Henrik (EMEA)" → "cfo-henrik-emea". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /**
