@@ -9,7 +9,7 @@ import type { SiteData } from '../core/views/site.ts';
 const KEY = Symbol.for('playbook.site');
 type Holder = { [KEY]?: SiteData | Promise<SiteData> };
 
-/** Called by scripts/build.ts before the Astro build. */
+/** Called by the build (src/astro/build.ts) before Astro renders. */
 export function provideSite(data: SiteData): void {
   (globalThis as Holder)[KEY] = data;
 }
@@ -30,12 +30,10 @@ export async function getSite(): Promise<SiteData> {
 }
 
 async function loadSite(): Promise<SiteData> {
-  const { loadPlaybook, resolveToday } = await import('../loader/index.ts');
-  const { parseSources } = await import('../loader/cache.ts');
-  const { lintEntries } = await import('../core/lint/engine.ts');
+  const { resolveToday } = await import('../loader/cli.ts');
+  const { runPipeline } = await import('../loader/pipeline.ts');
   const { createSiteData } = await import('../core/views/site.ts');
-  const playbook = loadPlaybook();
-  const today = resolveToday();
-  const { graph, diagnostics } = lintEntries(parseSources(playbook.sources), { config: playbook.config, today });
+  const today = resolveToday(undefined);
+  const { graph, diagnostics, playbook } = await runPipeline({ today });
   return createSiteData({ graph, config: playbook.config, today, diagnostics });
 }

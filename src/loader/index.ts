@@ -131,8 +131,3 @@ export function loadConfig(dir: string, cwd = process.cwd()): { config: Config; 
   }
   return { config: result.data, file };
 }
-
-/** The date rules compare against: `--today`, else `PLAYBOOK_TODAY`, else the clock (UTC). */
-export function resolveToday(flag?: string, env: Record<string, string | undefined> = process.env): string {
-  return flag || env.PLAYBOOK_TODAY || new Date().toISOString().slice(0, 10);
-}

@@ -136,3 +136,15 @@ export function backtest(icps: readonly ScorableIcp[], deals: readonly Deal[]): 
     icps: icps.map((icp) => backtestIcp(icp, deals)),
   };
 }
+
+/** Precision and recall of each ICP's `fit` verdicts on past deals (rows without an outcome are skipped). */
+export function backtestFigures(
+  icps: readonly ScorableIcp[],
+  rows: readonly { account: Deal['account']; outcome?: Deal['outcome'] }[],
+): Record<string, { precision: number | null; recall: number | null }> | undefined {
+  const deals: Deal[] = rows.flatMap((r) => (r.outcome ? [{ account: r.account, outcome: r.outcome }] : []));
+  if (deals.length === 0) return undefined;
+  const figures: Record<string, { precision: number | null; recall: number | null }> = {};
+  for (const b of backtest(icps, deals).icps) figures[b.icp] = { precision: b.fit.precision, recall: b.fit.recall };
+  return figures;
+}
