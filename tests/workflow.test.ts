@@ -29,7 +29,9 @@ interface Workflow {
 const FILE = join(ROOT, '.github', 'workflows', 'playbook.yml');
 const text = readFileSync(FILE, 'utf8');
 const workflow = parse(text) as Workflow;
-const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 const allSteps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
 /** The step of `job` whose `run` or `uses` matches. */
@@ -60,7 +62,7 @@ describe('.github/workflows/playbook.yml', () => {
       expect(steps[0]!.with).toMatchObject({ 'fetch-depth': 0 });
       expect(steps[1]!.uses).toMatch(/^actions\/setup-node@/);
       expect(steps[1]!.with).toMatchObject({ 'node-version': 24 });
-      expect(steps[2]!.run).toBe('npm install --no-audit --no-fund');
+      expect(steps[2]!.run).toBe('npm ci --no-audit --no-fund');
     });
 
     test('lints with inline annotations', () => {
@@ -81,11 +83,19 @@ describe('.github/workflows/playbook.yml', () => {
       expect(step(job, /npm run build/).run).toBe('npm run build');
       const summary = step(job, /npm run -s diff/);
       expect(summary.run).toBe('npm run -s diff -- "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       expect(summary.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     });
 
+    test('type checks, lints and format-checks the code', () => {
+      const check = step(job, /npm run check/);
+      expect(check.run).toBe('npm run check');
+      expect(check.env).toMatchObject({ ASTRO_TELEMETRY_DISABLED: 1 });
+    });
+
     test('later checks still report after a lint failure', () => {
-      for (const match of [/codeowners/, /npm run build/, /npm run -s diff/]) expect(step(job, match).if).toMatch(/!cancelled\(\)/);
+      for (const match of [/codeowners/, /npm run build/, /npm run -s diff/, /npm run check/])
+        expect(step(job, match).if).toMatch(/!cancelled\(\)/);
     });
   });
 
@@ -106,8 +116,16 @@ describe('.github/workflows/playbook.yml', () => {
     });
   });
 
+  test('installs exactly the lockfile in both jobs that run npm', () => {
+    for (const job of ['check', 'build'])
+      expect(step(job, /^npm (ci|install|i)\b/).run).toBe('npm ci --no-audit --no-fund');
+    expect(allSteps.filter((s) => /^npm (install|i)\b/.test(s.run ?? ''))).toEqual([]);
+  });
+
   test('every `npm run X` names a script in package.json', () => {
-    const runs = allSteps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run(?:\s+(?:-s|--silent))?\s+([\w:.-]+)/g)].map((m) => m[1]!));
+    const runs = allSteps.flatMap((s) =>
+      [...(s.run ?? '').matchAll(/npm run(?:\s+(?:-s|--silent))?\s+([\w:.-]+)/g)].map((m) => m[1]!),
+    );
     expect(runs.length).toBeGreaterThanOrEqual(6);
     for (const name of runs) expect(Object.keys(scripts), `npm run ${name}`).toContain(name);
   });
@@ -115,7 +133,7 @@ describe('.github/workflows/playbook.yml', () => {
   test('pins every action to a full commit SHA with a version comment', () => {
     const uses = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
     expect(uses.length).toBe(allSteps.filter((s) => s.uses).length);
-    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.\/-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
 
   test('uses the same release of an action everywhere', () => {
@@ -127,6 +145,7 @@ describe('.github/workflows/playbook.yml', () => {
     for (const [action, shas] of refs) expect(shas.size, action).toBe(1);
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: names GitHub Actions' expression syntax
   test('puts no ${{ }} expression inside a shell script', () => {
     for (const s of allSteps) expect(s.run ?? '', s.name).not.toMatch(/\$\{\{/);
   });
