@@ -24,7 +24,11 @@ function processTable(): Map<number, { ppid: number; rss: number; name: string }
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the command name, which sits in parentheses and may hold spaces.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(name), { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE, name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) });
+      table.set(Number(name), {
+        ppid: Number(fields[1]),
+        rss: Number(fields[21]) * PAGE,
+        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+      });
     } catch {
       // The process ended while we looked.
     }
@@ -94,7 +98,14 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakRssBytes: peak, peakByProgram, code: code ?? -1, stdout, stderr });
+      resolve({
+        ms: performance.now() - started,
+        peakRssBytes: peak,
+        peakByProgram,
+        code: code ?? -1,
+        stdout,
+        stderr,
+      });
     });
   });
 }

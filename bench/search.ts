@@ -10,6 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Bench } from './context.ts';
+import { kb } from './format.ts';
 
 export interface SearchTransfer {
   query: string;
@@ -41,12 +43,22 @@ export function serve(dir: string): Promise<{ server: Server; origin: string }> 
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}` });
+    }),
+  );
 }
 
+/** Our search UI as Astro bundles it (`/_astro/search.<hash>.js`) or as a static file; Pagefind's own. */
+const SEARCH_UI = /^\/(?:_astro\/)?search(?:\.[\w-]+)?\.(?:js|css)$|pagefind-ui\.(?:js|css)$/;
+
 function kindOf(path: string): string {
-  if (/^\/search\.(js|css)$|pagefind-ui\.(js|css)$/.test(path)) return 'search UI';
-  if (/pagefind(-worker)?\.js$|pagefind-entry\.json$|\.wasm$|wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind runtime';
+  if (SEARCH_UI.test(path)) return 'search UI';
+  if (/pagefind(-worker)?\.js$|pagefind-entry\.json$|\.wasm$|wasm\.[a-z-]+\.pagefind$/.test(path)) {
+    return 'pagefind runtime';
+  }
   if (/\/index\/|\.pf_index$/.test(path)) return 'index chunks';
   if (/\/fragment\/|\.pf_fragment$/.test(path)) return 'fragments';
   if (/\/filter\/|\.pf_filter$/.test(path)) return 'filters';
@@ -55,13 +67,26 @@ function kindOf(path: string): string {
 }
 
 /** `typed` enters the query key by key (80 ms apart) as a person does; otherwise it is pasted at once. */
-export async function searchTransfer(dist: string, page: string, query: string, options: { chromium?: string; typed?: boolean } = {}): Promise<SearchTransfer> {
+export async function searchTransfer(
+  dist: string,
+  page: string,
+  query: string,
+  options: { chromium?: string; typed?: boolean } = {},
+): Promise<SearchTransfer> {
   const chromium = options.chromium ?? '/usr/bin/chromium';
   const { chromium: browserType } = await import('playwright-core');
   const { server, origin } = await serve(dist);
   const browser = await browserType.launch({
     executablePath: chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const tab = await browser.newPage();
@@ -73,7 +98,8 @@ export async function searchTransfer(dist: string, page: string, query: string, 
         response.body().then(
           (body) => {
             const path = new URL(response.url()).pathname;
-            return { url: path, kind: kindOf(path), raw: body.length, sent: Math.min(body.length, gzipSync(body).length) };
+            const sent = Math.min(body.length, gzipSync(body).length);
+            return { url: path, kind: kindOf(path), raw: body.length, sent };
           },
           () => undefined,
         ),
@@ -99,4 +125,35 @@ export async function searchTransfer(dist: string, page: string, query: string, 
     await browser.close();
     server.close();
   }
+}
+
+export interface SearchOptions {
+  /** The size of the site, for the progress line. */
+  pages: number;
+  query: string;
+  chromium: string;
+}
+
+/**
+ * The first query on `page` of the built site, typed and then pasted; nothing when Chromium is
+ * missing (said so on the way).
+ */
+export async function measureSearch(
+  b: Bench,
+  dist: string,
+  page: string,
+  options: SearchOptions,
+): Promise<{ typed?: SearchTransfer; pasted?: SearchTransfer }> {
+  const { pages, query, chromium } = options;
+  if (!existsSync(chromium)) {
+    b.say(`search: skipped, no Chromium at ${chromium} (pass --chromium PATH)`);
+    return {};
+  }
+  b.say(`search: first query "${query}" on ${page} at ${pages} pages…`);
+  const typed = await searchTransfer(dist, page, query, { chromium, typed: true });
+  const shown = `${typed.results} results shown`;
+  b.say(`search: typed, ${kb(typed.bytes)} gzip in ${typed.requests.length} responses, ${shown}`);
+  const pasted = await searchTransfer(dist, page, query, { chromium, typed: false });
+  b.say(`search: pasted, ${kb(pasted.bytes)} gzip in ${pasted.requests.length} responses`);
+  return { typed, pasted };
 }

@@ -3,7 +3,7 @@
  * preloads it references, and the modules those scripts import statically. Dynamic `import()` and
  * files fetched on demand (the search UI) are not counted. Sizes are uncompressed bytes on disk.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 
 export interface PageWeight {
@@ -17,7 +17,11 @@ export interface PageWeight {
 }
 
 const ATTRS = /<(link|script)\b([^>]*)>/gi;
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
+const attr = (attrs: string, name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(attrs)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g;
 const CSS_IMPORT = /@import\s+(?:url\()?["']?([^"')\s]+)/g;
 const INLINE_SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
@@ -31,7 +35,8 @@ export function pageWeight(dist: string, page: string): PageWeight {
   let jsInline = 0;
   const add = (url: string, from: string, kind: 'css' | 'js') => {
     if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:')) return;
-    const path = url.startsWith('/') ? posix.normalize(url.split(/[?#]/)[0]!) : posix.join(posix.dirname(from), url.split(/[?#]/)[0]!);
+    const bare = url.split(/[?#]/)[0]!;
+    const path = url.startsWith('/') ? posix.normalize(bare) : posix.join(posix.dirname(from), bare);
     if (files.has(path)) return;
     const file = join(dist, path);
     if (!existsSync(file)) return;
@@ -60,7 +65,8 @@ export function pageWeight(dist: string, page: string): PageWeight {
     }
   }
   for (const m of html.matchAll(INLINE_SCRIPT)) {
-    if (/\bsrc\s*=/.test(m[0].slice(0, m[0].indexOf('>'))) || /type\s*=\s*["']?application\/(?:ld\+)?json/i.test(m[0].slice(0, m[0].indexOf('>')))) continue;
+    const open = m[0].slice(0, m[0].indexOf('>'));
+    if (/\bsrc\s*=/.test(open) || /type\s*=\s*["']?application\/(?:ld\+)?json/i.test(open)) continue;
     jsInline += Buffer.byteLength(m[1]!);
   }
   const htmlBytes = Buffer.byteLength(html);
@@ -71,5 +77,18 @@ export function pageWeight(dist: string, page: string): PageWeight {
     js: jsFiles + jsInline,
     total: htmlBytes + css + jsFiles,
     files: [...files].map(([path, bytes]) => ({ path, bytes })),
+  };
+}
+
+/** The pages the budgets name: the first persona page (by id) and the glossary. */
+export function budgetPages(dist: string): { persona: PageWeight; glossary: PageWeight } {
+  const personaIds = readdirSync(join(dist, 'personas'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  if (!personaIds[0]) throw new Error(`no persona page in ${dist}/personas`);
+  return {
+    persona: pageWeight(dist, join('personas', personaIds[0], 'index.html')),
+    glossary: pageWeight(dist, join('glossary', 'index.html')),
   };
 }

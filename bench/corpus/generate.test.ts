@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { configSchema } from '../../src/schema/index.ts';
-import { CORPUS_TODAY, corpusCounts, countWords, generateCorpus } from './generate.ts';
 import { lintSources } from '../../src/core/lint/engine.ts';
 import type { SourceFile } from '../../src/core/types.ts';
+import { configSchema } from '../../src/schema/index.ts';
+import { CORPUS_TODAY, corpusCounts, countWords, generateCorpus } from './generate.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
 
@@ -40,7 +40,9 @@ describe('generateCorpus', () => {
 
   test('holds about 72% personas, 18% ICPs and 10% glossary terms', () => {
     const count = (folder: string) => sources.filter((s) => s.path.startsWith(`${folder}/`)).length;
-    expect({ icps: count('icps'), personas: count('personas'), terms: count('glossary') }).toEqual(corpusCounts(200));
+    expect({ icps: count('icps'), personas: count('personas'), terms: count('glossary') }).toEqual(
+      corpusCounts(200),
+    );
     expect(corpusCounts(200)).toEqual({ icps: 36, personas: 144, terms: 20 });
   });
 
@@ -66,7 +68,9 @@ describe('generateCorpus', () => {
   });
 
   test('names glossary terms in prose so the site can link them', () => {
-    const terms = sources.filter((s) => s.type === 'term').map((s) => (parse(s.text!.split('\n---\n')[0]!.slice(4)) as { term: string }).term.toLowerCase());
+    const terms = sources
+      .filter((s) => s.type === 'term')
+      .map((s) => (parse(s.text!.split('\n---\n')[0]!.slice(4)) as { term: string }).term.toLowerCase());
     const prose = sources.filter((s) => s.type === 'persona').map((s) => bodyOf(s.text!).toLowerCase());
     const mentioned = prose.filter((p) => terms.some((t) => p.includes(t))).length;
     expect(mentioned / prose.length).toBeGreaterThan(0.5);
@@ -79,6 +83,9 @@ describe('generateCorpus', () => {
   test.each([4, 10, 57])('lints clean at %i files', (files) => {
     const small = generateCorpus({ files, seed: files });
     const config = configSchema.parse(parse(small.get('playbook.yaml')!));
-    expect(lintSources(sourcesOf(small), { config, today: CORPUS_TODAY }).summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(lintSources(sourcesOf(small), { config, today: CORPUS_TODAY }).summary).toMatchObject({
+      errors: 0,
+      warnings: 0,
+    });
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: measures lint, build, page weight and search against the budgets in DESIGN §7,
+ * on generated playbooks (corpus/generate.ts), and compares the build with a stock Starlight site.
+ * Each measurement has its own module; this one runs them in order, prints progress and a table,
+ * and writes the figures to bench/results.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { EXIT_OK } from '../src/loader/cli.ts';
+import { budgets, largestBuild, linearity, ratios } from './budgets.ts';
+import { type BuildFigure, buildOurs, pagefindAlone } from './build.ts';
+import { type Bench, CHILD_ENV } from './context.ts';
+import { CORPUS_TODAY, corpusCounts } from './corpus/generate.ts';
+import { writeCorpus } from './corpus/write.ts';
+import { kb, mib, sec } from './format.ts';
+import { type LintFigure, measureLint } from './lint.ts';
+import { type BenchOptions, benchOptions, USAGE } from './options.ts';
+import { loadAverage, type Machine, machine, type Results, summaryTable } from './report.ts';
+import { measureSearch, type SearchTransfer } from './search.ts';
+import { buildStarlight, type StarlightVersions } from './starlight.ts';
+import { budgetPages, type PageWeight } from './weight.ts';
+
+export { USAGE };
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Runs the benchmark `argv` asks for, printing each line with `say`; returns the exit code. */
+export async function runBench(argv: string[], say: (line: string) => void): Promise<number> {
+  const options = benchOptions(argv, ROOT);
+  if (!options) {
+    say(USAGE);
+    return EXIT_OK;
+  }
+  const started = new Date();
+  const host = machine();
+  const load = host.loadAverageAtStart.join(' ');
+  say(`Benchmark on ${host.cores} cores, ${mib(host.memoryBytes)}, Node ${host.node}; load average ${load}`);
+  mkdirSync(options.work, { recursive: true });
+  const { work, seed, runs } = options;
+  const b: Bench = { root: ROOT, work, seed, runs, env: CHILD_ENV, say };
+
+  const corpora = writeCorpora(b, [...options.lintSizes, ...options.buildSizes]);
+  const lint: LintFigure[] = [];
+  for (const n of options.lintSizes) lint.push(await measureLint(b, n, corpora.get(n)!));
+  const { ours, dists } = await buildAll(b, options.buildSizes, corpora);
+  const largest = largestBuild(ours);
+  const site = largest ? await measureSite(b, options, dists.get(largest.pages)!, largest.pages) : {};
+  const starlight = options.starlight ? await buildStarlight(b, options.buildSizes) : undefined;
+
+  const results = collect({ options, started, host, lint, ours, site, starlight });
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  for (const line of ['', ...summaryTable(results), '']) say(line);
+  const out = relative(process.cwd(), options.out) || options.out;
+  say(`Results written to ${out} in ${sec(results.durationMs)}.`);
+  return EXIT_OK;
+}
+
+/** Writes each corpus once, fresh, so that it always matches the generator; returns their folders. */
+function writeCorpora(b: Bench, sizes: number[]): Map<number, string> {
+  const dirs = new Map<number, string>();
+  for (const n of [...new Set(sizes)].sort((x, y) => x - y)) {
+    const t = performance.now();
+    dirs.set(n, writeCorpus(b.work, n, b.seed));
+    const c = corpusCounts(n);
+    const what = `${c.icps} ICPs, ${c.personas} personas, ${c.terms} terms`;
+    b.say(`corpus ${n} files (${what}) written in ${sec(performance.now() - t)}`);
+  }
+  return dirs;
+}
+
+interface SiteFigures {
+  persona?: PageWeight;
+  glossary?: PageWeight;
+  search?: SearchTransfer;
+  searchPasted?: SearchTransfer;
+  pagefind?: { wallMs: number; peakRssBytes: number };
+}
+
+/** Page weight, the first search query and Pagefind on its own, all on the largest build. */
+async function measureSite(
+  b: Bench,
+  options: BenchOptions,
+  dist: string,
+  pages: number,
+): Promise<SiteFigures> {
+  const { persona, glossary } = budgetPages(dist);
+  const weights = `HTML ${kb(persona.html)}, CSS ${kb(persona.css)}, JS ${kb(persona.js)}`;
+  b.say(
+    `page weight: persona ${persona.page} ${kb(persona.total)} (${weights}); glossary JS ${kb(glossary.js)}`,
+  );
+  const { query, chromium } = options;
+  const measured = options.search
+    ? await measureSearch(b, dist, persona.page, { pages, query, chromium })
+    : {};
+  const { typed: search, pasted: searchPasted } = measured;
+  const pagefind = await pagefindAlone(b, dist, pages);
+  return { persona, glossary, search, searchPasted, pagefind };
+}
+
+/** Our build at each size, in order; returns the figures and each size's output folder. */
+async function buildAll(b: Bench, sizes: number[], corpora: Map<number, string>) {
+  const ours: BuildFigure[] = [];
+  const dists = new Map<number, string>();
+  for (const n of sizes) {
+    const { figure, dist } = await buildOurs(b, n, corpora.get(n)!);
+    ours.push(figure);
+    dists.set(n, dist);
+  }
+  return { ours, dists };
+}
+
+interface Measured {
+  options: BenchOptions;
+  started: Date;
+  host: Machine;
+  lint: LintFigure[];
+  ours: BuildFigure[];
+  site: SiteFigures;
+  starlight?: { versions: StarlightVersions; builds: BuildFigure[] };
+}
+
+/** Everything measured, with the budgets judged, as bench/results.json holds it. */
+function collect({ options, started, host, lint, ours, site, starlight }: Measured): Results {
+  const { persona, glossary, search, searchPasted, pagefind } = site;
+  const buildRatios = ratios(ours, starlight?.builds ?? []);
+  const growth = linearity(ours);
+  const sizes = options.buildSizes.concat(options.lintSizes);
+  return {
+    version: 1,
+    date: started.toISOString(),
+    durationMs: Math.round(Date.now() - started.getTime()),
+    machine: { ...host, loadAverageAtEnd: loadAverage() },
+    options: {
+      lintSizes: options.lintSizes,
+      buildSizes: options.buildSizes,
+      runs: options.runs,
+      seed: options.seed,
+      today: CORPUS_TODAY,
+      query: options.query,
+      starlight: options.starlight,
+    },
+    corpus: Object.fromEntries(sizes.map((n) => [n, corpusCounts(n)])),
+    lint,
+    build: {
+      ours,
+      starlight: starlight?.builds ?? [],
+      starlightVersions: starlight?.versions,
+      ratios: buildRatios,
+      linearity: growth,
+      pagefindAlone: pagefind,
+    },
+    pageWeight: { persona, glossary },
+    search,
+    searchPasted,
+    budgets: budgets({ lint, ours, ratios: buildRatios, linearity: growth, persona, glossary, search }),
+  };
+}
