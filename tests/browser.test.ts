@@ -66,15 +66,25 @@ describe.runIf(available)('the site in a browser', () => {
 
   const dialogOpen = (page: Page) => page.evaluate(() => (document.getElementById('_search') as HTMLDialogElement).open);
 
-  test('loads no search code until the reader reaches for search, and Pagefind only when it opens', async () => {
-    const page = await open('/');
+  test('loads only the loader before search, the search UI on focus, Pagefind when it opens', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
     await page.waitForLoadState('networkidle');
-    expect(requested.filter((u) => u.endsWith('.js') || u.includes('/pagefind/'))).toEqual([]);
+    const scripts = () => requested.filter((u) => u.endsWith('.js'));
+    // Before search: the one script the page names (the loader), and nothing of search or Pagefind.
+    const named = await page
+      .locator('script[src]')
+      .evaluateAll((els) => els.map((el) => new URL((el as HTMLScriptElement).src).pathname));
+    expect(named).toHaveLength(1);
+    expect(scripts()).toEqual(named);
+    expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    // Focus fetches the search UI, a chunk of its own, and still no Pagefind.
     await page.focus('header [data-search]');
     await page.locator('#_search-q').waitFor({ state: 'attached' });
-    expect(requested).toContain('/search.js');
+    expect(scripts().filter((u) => !named.includes(u))).toHaveLength(1);
     expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => requested.includes('/pagefind/pagefind.js')).toBe(true);
@@ -82,7 +92,7 @@ describe.runIf(available)('the site in a browser', () => {
     // No web worker, no index chunk, filter or fragment before a query or the filter panel.
     expect(requested.filter((u) => /worker|\.pf_(index|filter|fragment)$/.test(u))).toEqual([]);
     expect(requested.filter((u) => u.includes('pagefind-ui'))).toEqual([]);
-    await page.context().close();
+    await context.close();
   });
 
   test('the "/" key opens search; a persona is found, the keyboard reaches it and Enter opens it', async () => {

@@ -41,6 +41,7 @@ export const DMU_LABELS: Record<DmuRole, string> = {
   procurement: 'Procurement',
 };
 
+/** Reader-facing names of the seniority levels. */
 export const SENIORITY_LABELS: Record<Seniority, string> = {
   ic: 'Individual contributor',
   manager: 'Manager',
@@ -50,14 +51,30 @@ export const SENIORITY_LABELS: Record<Seniority, string> = {
   owner: 'Owner',
 };
 
-/** The search filter value of each content type. */
-export const TYPE_NAMES: Record<EntryType, string> = {
-  icp: 'ICP',
-  persona: 'Persona',
-  term: 'Glossary term',
-  guide: 'Guide',
+/** What the product calls a content type: "ICP" / "ICPs" in a sentence, "ICP" as a title. */
+export interface TypeWords {
+  /** Singular, as inside a sentence: "ICP", "persona", "glossary term". */
+  one: string;
+  /** Plural, as inside a sentence: "ICPs", "personas", "glossary terms". */
+  many: string;
+  /** Capitalised singular, for the start of a line and the search "Type" filter: "Persona". */
+  title: string;
+}
+
+/** The one table of content-type words. */
+export const TYPE_WORDS: Record<EntryType, TypeWords> = {
+  icp: { one: 'ICP', many: 'ICPs', title: 'ICP' },
+  persona: { one: 'persona', many: 'personas', title: 'Persona' },
+  term: { one: 'glossary term', many: 'glossary terms', title: 'Glossary term' },
+  guide: { one: 'guide', many: 'guides', title: 'Guide' },
 };
 
+/** A number of entries of one type: countEntries(1, 'icp') → "1 ICP", (3, 'persona') → "3 personas". */
+export function countEntries(n: number, type: EntryType): string {
+  return count(n, TYPE_WORDS[type].one, TYPE_WORDS[type].many);
+}
+
+/** Reader-facing names of the growth stages; an unknown stage is shown as written. */
 export const GROWTH_STAGE_LABELS: Record<string, string> = {
   startup: 'Startup',
   growth: 'Growth',

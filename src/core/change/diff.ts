@@ -10,6 +10,7 @@ import type { Config, Criterion, DmuRole, ScoringRule } from '../../schema/index
 import type { Entry, PersonaEntry } from '../parse/entry.ts';
 import { displayName, type Graph } from '../graph/graph.ts';
 import type { Diagnostic, Severity } from '../types.ts';
+import { count, countEntries, TYPE_WORDS } from '../words.ts';
 
 /** Backtest figures of one ICP on one side (ratios 0–1, null when undefined). */
 export interface BacktestFigures {
@@ -456,9 +457,7 @@ export function formatDiffJson(diff: PlaybookDiff): string {
 /** How many items a Markdown section lists before "…and N more". */
 const MAX_ITEMS = 25;
 
-const TYPE_WORD: Record<ProfileType, [string, string]> = { icp: ['ICP', 'ICPs'], persona: ['persona', 'personas'] };
 const LIST_WORD: Record<CriterionList, string> = { must_haves: 'must-have', deal_breakers: 'deal-breaker', scoring: 'scoring rule' };
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Escapes text from content for Markdown and HTML: `& < >` become entities and Markdown's
@@ -480,33 +479,37 @@ function code(id: string): string {
 }
 
 const nameOf = (ref: { name: string; id: string }) => `**${escapeMarkdown(ref.name)}**`;
-const profile = (ref: ProfileRef) => `${TYPE_WORD[ref.type][0]} ${nameOf(ref)} (${code(ref.id)})`;
+const profile = (ref: ProfileRef) => `${TYPE_WORDS[ref.type].one} ${nameOf(ref)} (${code(ref.id)})`;
 const icpList = (links: IcpLink[]) => (links.length === 0 ? '_none_' : links.map((l) => (l.missing ? `${code(l.id)} (does not exist)` : escapeMarkdown(l.name))).join(', '));
 const percent = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 100)}%`);
 
 /** The headline counts, in reading order. */
 export function headline(diff: PlaybookDiff): string {
   const parts: string[] = [];
-  const count = (refs: ProfileRef[], verb: string) => {
+  const byType = (refs: ProfileRef[], verb: string) => {
     for (const type of PROFILE_TYPES) {
       const n = refs.filter((r) => r.type === type).length;
-      if (n) parts.push(`${n} ${TYPE_WORD[type][n === 1 ? 0 : 1]} ${verb}`);
+      if (n) parts.push(`${countEntries(n, type)} ${verb}`);
     }
   };
-  count(diff.added, 'added');
-  count(diff.removed, 'removed');
-  count(diff.renamed.map((r) => r.to), 'renamed');
-  if (diff.moved.length) parts.push(`${plural(diff.moved.length, 'persona')} moved`);
+  byType(diff.added, 'added');
+  byType(diff.removed, 'removed');
+  byType(diff.renamed.map((r) => r.to), 'renamed');
+  if (diff.moved.length) parts.push(`${countEntries(diff.moved.length, 'persona')} moved`);
   const criteria = diff.criteria.length + diff.thresholds.length;
-  if (criteria) parts.push(`${plural(criteria, 'fit criterion', 'fit criteria')} changed`);
-  if (diff.dmu.length) parts.push(`DMU coverage changed in ${plural(diff.dmu.length, 'ICP')}`);
+  if (criteria) parts.push(`${count(criteria, 'fit criterion', 'fit criteria')} changed`);
+  if (diff.dmu.length) parts.push(`DMU coverage changed in ${countEntries(diff.dmu.length, 'icp')}`);
   const newErrors = diff.lint.new.filter((f) => f.severity === 'error').length;
   const newWarnings = diff.lint.new.length - newErrors;
-  if (newErrors) parts.push(`${plural(newErrors, 'new lint error')}`);
-  if (newWarnings) parts.push(`${plural(newWarnings, 'new lint warning')}`);
-  if (diff.lint.fixed.length) parts.push(`${plural(diff.lint.fixed.length, 'lint finding')} fixed`);
-  const icon = diff.lint.head.errors > 0 ? '❌' : diff.lint.head.warnings > 0 ? '⚠️' : '✅';
-  const lintState = diff.lint.head.errors > 0 ? `lint fails with ${plural(diff.lint.head.errors, 'error')}` : diff.lint.head.warnings > 0 ? `lint passes with ${plural(diff.lint.head.warnings, 'warning')}` : 'lint is clean';
+  if (newErrors) parts.push(count(newErrors, 'new lint error'));
+  if (newWarnings) parts.push(count(newWarnings, 'new lint warning'));
+  if (diff.lint.fixed.length) parts.push(`${count(diff.lint.fixed.length, 'lint finding')} fixed`);
+  const { errors, warnings } = diff.lint.head;
+  const icon = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
+  const lintState =
+    errors > 0 ? `lint fails with ${count(errors, 'error')}`
+    : warnings > 0 ? `lint passes with ${count(warnings, 'warning')}`
+    : 'lint is clean';
   return `${icon} **Playbook changes:** ${parts.length ? parts.join(' · ') : 'no changes to ICPs or personas'} (${lintState})`;
 }
 
@@ -523,7 +526,7 @@ export function formatDiffMarkdown(diff: PlaybookDiff): string {
   section('Removed', diff.removed.map(profile));
   section(
     'Renamed',
-    diff.renamed.map((r) => `${TYPE_WORD[r.type][0]} ${code(r.from.id)} → ${code(r.to.id)} (${nameOf(r.to)}${r.from.name !== r.to.name ? `, was ${nameOf(r.from)}` : ''})`),
+    diff.renamed.map((r) => `${TYPE_WORDS[r.type].one} ${code(r.from.id)} → ${code(r.to.id)} (${nameOf(r.to)}${r.from.name !== r.to.name ? `, was ${nameOf(r.from)}` : ''})`),
   );
   section(
     'Personas moved between ICPs',

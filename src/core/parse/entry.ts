@@ -1,10 +1,11 @@
 import { isRecord } from './raw.ts';
 import type { z } from 'zod';
-import { otherTypeFor, SCHEMAS, TYPE_LABELS, type EntryType, type Guide, type Icp, type Persona, type Term } from '../../schema/index.ts';
+import { otherTypeFor, SCHEMAS, type EntryType, type Guide, type Icp, type Persona, type Term } from '../../schema/index.ts';
 import { parseBody } from './body.ts';
 import { parseYaml, positionOf, splitFrontmatter, type PositionMap } from './frontmatter.ts';
 import { nearest } from '../graph/suggest.ts';
 import type { Body, ParseProblem, SourceFile } from '../types.ts';
+import { plural, TYPE_WORDS } from '../words.ts';
 
 export interface DataByType {
   icp: Icp;
@@ -112,19 +113,19 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
     const branch = issue.errors.find((branchIssues) => branchIssues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0)));
     if (branch) return branch.flatMap((sub) => schemaProblems(entry, sub, path));
   }
-  const label = TYPE_LABELS[entry.type];
+  const label = TYPE_WORDS[entry.type].one;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const other = path.length === 0 ? otherTypeFor(entry.type, key) : undefined;
       const where = describePath([...path, key]);
       const known = path.length === 0 ? Object.keys(SCHEMAS[entry.type].shape) : [];
       const guess = other ? undefined : nearest(key, known);
-      const owner = path.length === 0 ? `${article(label)} ${label}` : `"${describePath(path)}"`;
+      const owner = path.length === 0 ? withArticle(label) : `"${describePath(path)}"`;
       return {
         rule: 'schema' as const,
         ...positionOf(entry.positions, [...path, key]),
         message: other
-          ? `"${where}" is not a field of ${article(label)} ${label}: it belongs in ${article(TYPE_LABELS[other])} ${TYPE_LABELS[other]}.`
+          ? `"${where}" is not a field of ${owner}: it belongs in ${withArticle(TYPE_WORDS[other].one)}.`
           : `"${where}" is not a field of ${owner}.`,
         hint: other
           ? other === 'persona'
@@ -166,6 +167,8 @@ function article(label: string, capital = false): string {
   return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
 }
 
+const withArticle = (label: string) => `${article(label)} ${label}`;
+
 /** Messages that read on from the key (`"name" must be …`); others follow a colon. */
 const PREDICATE = /^(must|is|uses|needs|lists)\b/;
 
@@ -188,8 +191,12 @@ function issueText(issue: Issue, value: unknown): string {
       return `must be ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}${value === null || value === undefined ? '' : `, not ${describeValue(value)}`}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (lowercase)`;
-    case 'too_small':
-      return issue.origin === 'array' ? `must list at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}` : issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`) : `must be at least ${issue.minimum}`;
+    case 'too_small': {
+      const min = issue.minimum;
+      if (issue.origin === 'array') return `must list at least ${min} ${plural(Number(min), 'item')}`;
+      if (issue.origin !== 'string') return `must be at least ${min}`;
+      return Number(min) <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+    }
     case 'too_big':
       return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : issue.origin === 'array' ? `must list at most ${issue.maximum} items` : `must be at most ${issue.maximum}`;
     case 'invalid_union':

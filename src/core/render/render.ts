@@ -359,7 +359,7 @@ function glossaryLinks(text: string, ctx: DecorateContext): HastNode[] | undefin
 export function termLink(termId: string, text: string, short: string): string {
   const tip = `_tip-${termId}`;
   return (
-    `<span class="term"><a href="/glossary/#${termId}" aria-describedby="${tip}">${escapeHtml(text)}</a>` +
+    `<span class="term"><a href="${urlOf('term', termId)}" aria-describedby="${tip}">${escapeHtml(text)}</a>` +
     `<span class="tip" role="tooltip" id="${tip}" data-pagefind-ignore>${escapeHtml(short)}</span></span>`
   );
 }

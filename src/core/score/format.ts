@@ -1,6 +1,7 @@
 /** Output formats of the `score` command: fit results and backtests as a table, CSV or JSON. */
 import type { Backtest, IcpBacktest, WinRate } from './backtest.ts';
 import type { AccountScores, ScoreResult } from './score.ts';
+import { count, countEntries } from '../words.ts';
 
 /** `--format json`: `[{account, best, results: [{icp, verdict, score, reasons}]}]` (DESIGN §3). */
 export function formatScoresJson(scores: readonly AccountScores[]): string {
@@ -24,7 +25,8 @@ export function formatScoresTable(scores: readonly AccountScores[], icps: readon
   const lines = alignColumns([header, ...rows], { rightAlign: new Set() });
   const thresholds = icps.map((i) => `${i.id} ${i.threshold}`).join(', ');
   lines.push('');
-  lines.push(`${plural(scores.length, 'account')} scored against ${plural(icps.length, 'ICP')}. A fit matches every must-have and reaches the threshold (${thresholds}).`);
+  const scored = `${count(scores.length, 'account')} scored against ${countEntries(icps.length, 'icp')}`;
+  lines.push(`${scored}. A fit matches every must-have and reaches the threshold (${thresholds}).`);
   return lines.join('\n');
 }
 
@@ -78,7 +80,9 @@ const KIND_LABELS = { must_have: 'must-have', deal_breaker: 'deal-breaker', scor
 export function formatBacktestTable(result: Backtest, names: ReadonlyMap<string, string> = new Map()): string {
   const out: string[] = [];
   const o = result.outcomes;
-  out.push(`Backtest of ${plural(result.deals, 'deal')} (${o.won} won, ${o.lost} lost, ${o.churned} churned; win rate ${percent(result.win_rate)}) against ${plural(result.icps.length, 'ICP')}.`);
+  const outcomes = `${o.won} won, ${o.lost} lost, ${o.churned} churned; win rate ${percent(result.win_rate)}`;
+  const against = countEntries(result.icps.length, 'icp');
+  out.push(`Backtest of ${count(result.deals, 'deal')} (${outcomes}) against ${against}.`);
   for (const icp of result.icps) {
     out.push('', ...icpSection(icp, names.get(icp.icp)));
   }
@@ -116,15 +120,15 @@ function icpSection(icp: IcpBacktest, name: string | undefined): string[] {
 
 const rate = (w: WinRate) => (w.deals === 0 ? 'no deals' : `${w.won}/${w.deals} won (${percent(w.win_rate)})`);
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Pads cells so columns line up; the header row is underlined. */
 function alignColumns(rows: string[][], options: { rightAlign: Set<number>; indent?: string }): string[] {
   const clean = rows.map((row) => row.map((cell) => cell.replace(/\s+/g, ' ')));
   const widths: number[] = [];
-  for (const row of clean) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  for (const row of clean) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
+    });
+  }
   const line = (row: string[]) =>
     (options.indent ?? '') +
     row

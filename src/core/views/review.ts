@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../dates.ts';
+import { count } from '../words.ts';
 
 /** Days before the cadence runs out in which a page counts as "due soon" (§8.11). */
 export const DUE_SOON_DAYS = 14;
@@ -18,7 +19,7 @@ export interface Review {
   text: string;
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+const days = (n: number) => count(n, 'day');
 
 /** Review status of an ICP or persona on `today`. */
 export function reviewOf(data: { last_reviewed: string; review_every_days?: number }, defaultCadence: number, today: string): Review {

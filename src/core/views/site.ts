@@ -39,4 +39,4 @@ export * from './model.ts';
 export { REVIEW_LABELS, type Review } from './review.ts';
 export { escapeHtml, jsonForScript, metaTag } from '../render/escape.ts';
 export { editUrl, urlOf } from '../routes.ts';
-export { DMU_LABELS, SENIORITY_LABELS, TYPE_NAMES } from '../words.ts';
+export { DMU_LABELS, SENIORITY_LABELS, TYPE_WORDS } from '../words.ts';
