@@ -17,7 +17,9 @@ describe('npm run bench', () => {
 
   test('measures a 50-page playbook and writes well-formed results', { timeout: 180_000 }, () => {
     const out = join(dir, 'results.json');
-    const r = cli('bench', ['--pages', '50', '--runs', '1', '--tmp', join(dir, 'tmp'), '--out', out], { env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+    const r = cli('bench', ['--pages', '50', '--runs', '1', '--tmp', join(dir, 'tmp'), '--out', out], {
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^lint 50 files, run 1\/1 \(cold cache\):/m);
@@ -27,25 +29,58 @@ describe('npm run bench', () => {
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results).toMatchObject({
       version: 1,
-      machine: { cores: expect.any(Number), memoryBytes: expect.any(Number), node: expect.stringMatching(/^v\d+/) },
+      machine: {
+        cores: expect.any(Number),
+        memoryBytes: expect.any(Number),
+        node: expect.stringMatching(/^v\d+/),
+      },
       options: { lintSizes: [50], buildSizes: [50], runs: 1, starlight: false },
       corpus: { 50: { icps: 9, personas: 36, terms: 5 } },
     });
     expect(Date.parse(results.date)).not.toBeNaN();
-    expect(results.lint).toEqual([{ files: 50, runsMs: [expect.any(Number)], coldMs: expect.any(Number), medianMs: expect.any(Number), msPerFile: expect.any(Number), coldMsPerFile: expect.any(Number) }]);
+    expect(results.lint).toEqual([
+      {
+        files: 50,
+        runsMs: [expect.any(Number)],
+        coldMs: expect.any(Number),
+        medianMs: expect.any(Number),
+        msPerFile: expect.any(Number),
+        coldMsPerFile: expect.any(Number),
+      },
+    ]);
     const [build] = results.build.ours;
-    expect(build).toMatchObject({ pages: 50, wallMs: expect.any(Number), peakRssBytes: expect.any(Number), peakByProgram: expect.any(Object) });
+    expect(build).toMatchObject({
+      pages: 50,
+      wallMs: expect.any(Number),
+      peakRssBytes: expect.any(Number),
+      peakByProgram: expect.any(Object),
+    });
     expect(build.peakRssBytes).toBeGreaterThan(0);
     expect(build.htmlFiles).toBeGreaterThan(45);
     expect(results.build.starlight).toEqual([]);
     for (const page of [results.pageWeight.persona, results.pageWeight.glossary]) {
       expect(page.html).toBeGreaterThan(0);
-      expect(page.total).toBe(page.html + page.css + page.files.filter((f: { path: string }) => !f.path.endsWith('.css')).reduce((a: number, f: { bytes: number }) => a + f.bytes, 0));
+      expect(page.total).toBe(
+        page.html +
+          page.css +
+          page.files
+            .filter((f: { path: string }) => !f.path.endsWith('.css'))
+            .reduce((a: number, f: { bytes: number }) => a + f.bytes, 0),
+      );
     }
     if (results.search) {
       expect(results.search.results).toBeGreaterThan(0);
-      expect(results.search.bytes).toBe(results.search.requests.reduce((a: number, q: { sent: number }) => a + q.sent, 0));
+      expect(results.search.bytes).toBe(
+        results.search.requests.reduce((a: number, q: { sent: number }) => a + q.sent, 0),
+      );
     }
-    for (const b of results.budgets) expect(b).toEqual({ id: expect.any(String), budget: expect.any(String), at: expect.any(String), value: expect.any(String), holds: expect.any(Boolean) });
+    for (const b of results.budgets)
+      expect(b).toEqual({
+        id: expect.any(String),
+        budget: expect.any(String),
+        at: expect.any(String),
+        value: expect.any(String),
+        holds: expect.any(Boolean),
+      });
   });
 });
