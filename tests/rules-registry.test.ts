@@ -7,12 +7,14 @@ import { RULE_IDS } from '../src/schema/index.ts';
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
+const rules = RULES.map((r) => [r.id, r] as const);
+
 describe('the rule registry', () => {
   test('holds every rule id of the configuration schema, once, in the same order', () => {
     expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
   });
 
-  test.each(RULES.map((r) => [r.id, r] as const))('%s lives in a file named after it and has a test beside it', (id) => {
+  test.each(rules)('%s lives in a file named after it and has a test beside it', (id) => {
     const source = join(root, 'src/core/lint/rules', `${id}.ts`);
     expect(existsSync(source)).toBe(true);
     expect(readFileSync(source, 'utf8')).toContain(`id: '${id}'`);
@@ -23,7 +25,14 @@ describe('the rule registry', () => {
     expect(testText).toContain(`./${id}.ts`);
   });
 
-  test.each(RULES.map((r) => [r.id, r] as const))('%s has a description, docs, messages and hints', (_id, rule) => {
+  test.each(rules)('%s stays small: its module has at most 60 lines', (id) => {
+    const lines = readFileSync(join(root, 'src/core/lint/rules', `${id}.ts`), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines.length, 'move the checking code into a module of src/core/lint').toBeLessThanOrEqual(60);
+  });
+
+  test.each(rules)('%s has a description, docs, messages and hints', (_id, rule) => {
     expect(rule.description.length).toBeGreaterThan(10);
     expect(rule.docs.length).toBeGreaterThan(40);
     expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
@@ -31,7 +40,7 @@ describe('the rule registry', () => {
     expect(['error', 'warning']).toContain(rule.severity);
   });
 
-  test.each(RULES.map((r) => [r.id, r] as const))('%s is documented in the README with its default severity', (id, rule) => {
+  test.each(rules)('%s is documented in the README with its default severity', (id, rule) => {
     const heading = new RegExp(`^### \`${id}\`\\s*\\(${rule.severity}\\)`, 'm');
     expect(readme).toMatch(heading);
   });

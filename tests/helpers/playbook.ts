@@ -1,8 +1,8 @@
-import { configSchema, type ConfigInput, type EntryType, TYPE_FOLDERS } from '../../src/schema/index.ts';
-import { lintSources } from '../../src/core/lint/engine.ts';
-import type { RuleModule } from '../../src/core/lint/rule.ts';
-import type { Diagnostic, SourceFile } from '../../src/core/types.ts';
 import { stringify } from 'yaml';
+import { lintSources } from '../../src/core/lint/engine.ts';
+import type { LintDiagnostic, RuleModule } from '../../src/core/lint/rule.ts';
+import type { Severity, SourceFile } from '../../src/core/types.ts';
+import { type ConfigInput, configSchema, type EntryType, TYPE_FOLDERS } from '../../src/schema/index.ts';
 
 export const TODAY = '2026-11-22';
 
@@ -30,7 +30,11 @@ export function icp(overrides: Record<string, unknown> = {}): Record<string, unk
     summary: 'Online retailers with 200–1,500 staff that outgrew spreadsheets.',
     owners: ['@acme/revops'],
     last_reviewed: '2026-10-01',
-    firmographics: { industries: ['E-commerce'], regions: ['North America'], employees: { min: 200, max: 1500 } },
+    firmographics: {
+      industries: ['E-commerce'],
+      regions: ['North America'],
+      employees: { min: 200, max: 1500 },
+    },
     pains: ['Month-end reporting takes a week'],
     must_haves: [
       { label: '200–1,500 employees', field: 'employees', between: [200, 1500] },
@@ -46,7 +50,10 @@ export function icp(overrides: Record<string, unknown> = {}): Record<string, unk
 }
 
 /** A valid persona's frontmatter belonging to ICP `icpId`; pass overrides. */
-export function persona(icpId = 'midmarket', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function persona(
+  icpId = 'midmarket',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return clean({
     name: 'Analytics Alex',
     role: 'VP of Analytics',
@@ -63,7 +70,10 @@ export function persona(icpId = 'midmarket', overrides: Record<string, unknown> 
 }
 
 /** A valid glossary term; pass overrides. */
-export function term(name = 'Total addressable market', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function term(
+  name = 'Total addressable market',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return clean({ term: name, short: `${name}: a short definition.`, ...overrides });
 }
 
@@ -79,7 +89,15 @@ export function cleanPlaybook(): Record<string, string> {
   return {
     'icps/midmarket.mdx': mdx(icp(), 'Who we sell to.\n'),
     'personas/analytics-alex.mdx': mdx(persona('midmarket'), 'Alex owns the numbers.\n'),
-    'personas/finance-fiona.mdx': mdx(persona('midmarket', { name: 'Finance Fiona', role: 'CFO', seniority: 'c-level', dmu_roles: ['champion'] }), 'Fiona signs.\n'),
+    'personas/finance-fiona.mdx': mdx(
+      persona('midmarket', {
+        name: 'Finance Fiona',
+        role: 'CFO',
+        seniority: 'c-level',
+        dmu_roles: ['champion'],
+      }),
+      'Fiona signs.\n',
+    ),
   };
 }
 
@@ -99,7 +117,39 @@ export interface RunOptions {
 }
 
 /** Lints `files` with one rule (or all when omitted) and returns the diagnostics. */
-export function run(files: Record<string, string>, rule?: RuleModule, options: RunOptions = {}): Diagnostic[] {
+export function run(
+  files: Record<string, string>,
+  rule?: RuleModule,
+  options: RunOptions = {},
+): LintDiagnostic[] {
   const config = configSchema.parse(options.config ?? {});
-  return lintSources(sources(files), { config, today: options.today ?? TODAY, rules: rule ? [rule] : undefined }).diagnostics;
+  const rules = rule ? [rule] : undefined;
+  return lintSources(sources(files), { config, today: options.today ?? TODAY, rules }).diagnostics;
+}
+
+/** What a rule test asserts about a finding: where it is, its rule and severity, and its message id. */
+export type Finding = Pick<LintDiagnostic, 'file' | 'line' | 'column' | 'rule' | 'severity' | 'messageId'>;
+
+/** The findings of `run()`, without the message and hint text (messages.test.ts pins those). */
+export function findings(files: Record<string, string>, rule?: RuleModule, options?: RunOptions): Finding[] {
+  return run(files, rule, options).map((d) => ({
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    rule: d.rule,
+    severity: d.severity,
+    messageId: d.messageId,
+  }));
+}
+
+/** The finding a test expects: `rule` reports `messageId` at `line`:`column` of `path` (`icps/x.mdx`). */
+export function finding(
+  rule: RuleModule,
+  path: string,
+  messageId: string,
+  line: number,
+  column: number,
+  severity: Severity = rule.severity,
+): Finding {
+  return { file: `content/${path}`, line, column, rule: rule.id, severity, messageId };
 }

@@ -1,10 +1,10 @@
 import type { Config, RuleLevel } from '../../schema/index.ts';
-import { parseEntry, type Entry } from '../parse/entry.ts';
-import { positionOf } from '../parse/frontmatter.ts';
 import { buildGraph, type Graph } from '../graph/graph.ts';
-import { fill, type Report, type RuleModule } from './rule.ts';
-import { RULES } from './rules/index.ts';
+import { type Entry, parseEntry } from '../parse/entry.ts';
+import { positionOf } from '../parse/frontmatter.ts';
 import type { Diagnostic, Severity, SourceFile } from '../types.ts';
+import { fill, type LintDiagnostic, type Report, type RuleModule } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 export interface LintSummary {
   files: number;
@@ -13,7 +13,7 @@ export interface LintSummary {
 }
 
 export interface LintResult {
-  diagnostics: Diagnostic[];
+  diagnostics: LintDiagnostic[];
   summary: LintSummary;
   graph: Graph;
 }
@@ -34,7 +34,7 @@ export function lintSources(sources: SourceFile[], options: LintOptions): LintRe
 /** Lints already-parsed entries. Pure: returns diagnostics sorted by file, line and column. */
 export function lintEntries(entries: Entry[], options: LintOptions): LintResult {
   const graph = buildGraph(entries);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: LintDiagnostic[] = [];
   const levels = options.config.lint.rules as Partial<Record<string, RuleLevel>>;
   for (const rule of options.rules ?? RULES) {
     const configured = levels[rule.id];
@@ -44,7 +44,15 @@ export function lintEntries(entries: Entry[], options: LintOptions): LintResult 
       const pos = r.loc ?? (r.path ? positionOf(r.entry.positions, r.path) : { line: 1, column: 1 });
       const message = fill(rule.messages[r.messageId] ?? r.messageId, r.data);
       const hintTemplate = rule.hints?.[r.messageId];
-      const d: Diagnostic = { file: r.entry.file, line: Math.max(1, pos.line), column: Math.max(1, pos.column), rule: rule.id, severity, message };
+      const d: LintDiagnostic = {
+        file: r.entry.file,
+        line: Math.max(1, pos.line),
+        column: Math.max(1, pos.column),
+        rule: rule.id,
+        severity,
+        message,
+        messageId: r.messageId,
+      };
       if (hintTemplate) d.hint = fill(hintTemplate, r.data);
       diagnostics.push(d);
     };

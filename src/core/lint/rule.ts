@@ -1,7 +1,17 @@
 import type { Config, RuleId } from '../../schema/index.ts';
-import type { Entry } from '../parse/entry.ts';
 import type { Graph } from '../graph/graph.ts';
-import type { ParseProblem, Position, Severity } from '../types.ts';
+import type { Entry } from '../parse/entry.ts';
+import type { Diagnostic, ParseProblem, Position, Severity } from '../types.ts';
+
+/**
+ * A diagnostic as the engine produces it: the plain data of every output format, plus the id of
+ * the message template it came from. The id is for tests and tools inside the project; the json,
+ * sarif, github and pretty formats do not print it.
+ */
+export interface LintDiagnostic extends Diagnostic {
+  /** Key into the rule's `messages` (and `hints`), as given to `report()`. */
+  messageId: string;
+}
 
 export interface Report {
   /** The file the finding is about. */
@@ -48,11 +58,16 @@ export function defineRule(rule: RuleModule): RuleModule {
 
 /** Fills `{{name}}` placeholders. */
 export function fill(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in data ? String(data[name]) : whole,
+  );
 }
 
 /** Every problem of one parse stage (YAML, schema, MDX) across the graph, with its entry. */
-export function* parseProblems(graph: Graph, stage: ParseProblem['rule']): Generator<{ entry: Entry; problem: ParseProblem }> {
+export function* parseProblems(
+  graph: Graph,
+  stage: ParseProblem['rule'],
+): Generator<{ entry: Entry; problem: ParseProblem }> {
   for (const entry of graph.entries) {
     for (const problem of entry.problems) if (problem.rule === stage) yield { entry, problem };
   }

@@ -1,15 +1,19 @@
-import type { LintSummary } from '../engine.ts';
 import type { Diagnostic } from '../../types.ts';
+import { count } from '../../words.ts';
+import type { LintSummary } from '../engine.ts';
 
 export interface PrettyOptions {
   color?: boolean;
 }
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Human output: findings grouped by file as `file:line:col severity rule message`, hints, a summary. */
-export function formatPretty(diagnostics: Diagnostic[], summary: LintSummary, options: PrettyOptions = {}): string {
+export function formatPretty(
+  diagnostics: Diagnostic[],
+  summary: LintSummary,
+  options: PrettyOptions = {},
+): string {
   const color = options.color ?? false;
   const out: string[] = [];
   let current: string | undefined;
@@ -24,11 +28,14 @@ export function formatPretty(diagnostics: Diagnostic[], summary: LintSummary, op
     if (d.hint) out.push(`      ${paint(color, 36, 'hint:')} ${d.hint}`);
   }
   if (out.length) out.push('');
-  const files = plural(summary.files, 'file');
+  const files = count(summary.files, 'file');
   if (summary.errors === 0 && summary.warnings === 0) {
     out.push(paint(color, 32, `✔ ${files} checked, no problems`));
   } else {
-    const line = `${summary.errors ? '✖' : '⚠'} ${plural(summary.errors + summary.warnings, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${files}`;
+    const problems = count(summary.errors + summary.warnings, 'problem');
+    const errors = count(summary.errors, 'error');
+    const warnings = count(summary.warnings, 'warning');
+    const line = `${summary.errors ? '✖' : '⚠'} ${problems} (${errors}, ${warnings}) in ${files}`;
     out.push(paint(color, summary.errors ? 31 : 33, line));
   }
   return out.join('\n');

@@ -1,20 +1,22 @@
 import type { DmuRole } from '../../../schema/index.ts';
+import { joinList, plural } from '../../words.ts';
 import { defineRule } from '../rule.ts';
-
-function andList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 export const rule = defineRule({
   id: 'dmu-coverage',
   severity: 'warning',
   description: 'An ICP whose personas together miss a DMU role that `lint.required_dmu_roles` requires.',
-  docs: 'The decision-making unit (DMU) is everyone who shapes a deal. Each persona lists the roles it plays in `dmu_roles`; together, an ICP\'s personas should cover the roles a deal cannot close without. By default that is the economic buyer, the person who owns the budget: an ICP without one is a gap that stalls deals late. Configure the required roles with `lint.required_dmu_roles` in `playbook.yaml`. Every ICP that is not retired is checked, counting the personas that are not retired.',
-  messages: {
-    missing: 'ICP "{{id}}" has no persona in the {{roles}} role{{plural}} (required by the playbook).',
-  },
+  docs:
+    'The decision-making unit (DMU) is everyone who shapes a deal. Each persona lists the roles it plays ' +
+    "in `dmu_roles`; together, an ICP's personas should cover the roles a deal cannot close without. By " +
+    'default that is the economic buyer, the person who owns the budget: an ICP without one is a gap that ' +
+    'stalls deals late. Configure the required roles with `lint.required_dmu_roles` in `playbook.yaml`. ' +
+    'Every ICP that is not retired is checked, counting the personas that are not retired.',
+  messages: { missing: 'ICP "{{id}}" has no persona in the {{roles}} {{role}} (required by the playbook).' },
   hints: {
-    missing: 'Add a persona with dmu_roles: [{{first}}] and icps: [{{id}}], or add the role to an existing persona of this ICP if that person really plays it.',
+    missing:
+      'Add a persona with dmu_roles: [{{first}}] and icps: [{{id}}], or add the role to an existing ' +
+      'persona of this ICP if that person really plays it.',
   },
   check({ graph, config, report }) {
     const required = config.lint.required_dmu_roles;
@@ -31,7 +33,12 @@ export const rule = defineRule({
       report({
         entry: icp,
         messageId: 'missing',
-        data: { id: icp.id, roles: andList(missing.map((r) => `"${r}"`)), plural: missing.length === 1 ? '' : 's', first: missing[0]! },
+        data: {
+          id: icp.id,
+          roles: joinList(missing.map((r) => `"${r}"`)),
+          role: plural(missing.length, 'role'),
+          first: missing[0]!,
+        },
       });
     }
   },

@@ -13,12 +13,16 @@ export const rule = defineRule({
   id: 'glossary-collision',
   severity: 'error',
   description: 'Two glossary terms share a term, abbreviation or alias (case-insensitively).',
-  docs: 'Glossary words in text are linked to their definition automatically, by `term`, `abbr` and `aliases`. When two terms claim the same word (compared case-insensitively, a term against another term\'s alias too), nobody can tell which definition a mention means. Every file involved is reported at the colliding key. Keep the word on one term: remove it from the other, or merge the two entries.',
-  messages: {
-    collision: 'The {{kind}} "{{value}}" of glossary term "{{id}}" is also used by {{others}}.',
-  },
+  docs:
+    'Glossary words in text are linked to their definition automatically, by `term`, `abbr` and `aliases`. ' +
+    "When two terms claim the same word (compared case-insensitively, a term against another term's alias " +
+    'too), nobody can tell which definition a mention means. Every file involved is reported at the ' +
+    'colliding key. Keep the word on one term: remove it from the other, or merge the two entries.',
+  messages: { collision: 'The {{kind}} "{{value}}" of glossary term "{{id}}" is also used by {{others}}.' },
   hints: {
-    collision: 'Each term, abbreviation and alias may belong to one glossary entry only: remove "{{value}}" from one of them, or merge the entries.',
+    collision:
+      'Each term, abbreviation and alias may belong to one glossary entry only: remove "{{value}}" from ' +
+      'one of them, or merge the entries.',
   },
   check({ graph, report }) {
     const byName = new Map<string, Name[]>();
@@ -30,13 +34,18 @@ export const rule = defineRule({
     };
     for (const term of graph.terms.values()) {
       add({ term, value: term.data.term, path: ['term'], kind: 'term' });
-      if (term.data.abbr !== undefined) add({ term, value: term.data.abbr, path: ['abbr'], kind: 'abbreviation' });
-      (term.data.aliases ?? []).forEach((alias, index) => add({ term, value: alias, path: ['aliases', index], kind: 'alias' }));
+      if (term.data.abbr !== undefined)
+        add({ term, value: term.data.abbr, path: ['abbr'], kind: 'abbreviation' });
+      for (const [index, alias] of (term.data.aliases ?? []).entries()) {
+        add({ term, value: alias, path: ['aliases', index], kind: 'alias' });
+      }
     }
     for (const names of byName.values()) {
       if (new Set(names.map((n) => n.term)).size < 2) continue;
       for (const name of names) {
-        const others = names.filter((n) => n.term !== name.term).map((n) => `"${n.term.id}" (as its ${n.kind})`);
+        const others = names
+          .filter((n) => n.term !== name.term)
+          .map((n) => `"${n.term.id}" (as its ${n.kind})`);
         report({
           entry: name.term,
           messageId: 'collision',

@@ -2,20 +2,38 @@ import { isCalendarDate, TYPE_LABELS } from '../../../schema/index.ts';
 import { addDays, daysBetween } from '../../dates.ts';
 import { defineRule } from '../rule.ts';
 
-const isCadence = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 730;
+const isCadence = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 730;
 
 export const rule = defineRule({
   id: 'stale-review',
   severity: 'warning',
-  description: 'An ICP or persona whose `last_reviewed` date is older than its review cadence (an error past twice the cadence).',
-  docs: 'Markets move and buyers change jobs, so every ICP and persona is checked against reality on a cadence: `review_every_days` in the file, else `review_every_days.icp` / `.persona` in playbook.yaml (90 days by default). Past the cadence the page is reported as a warning; past twice the cadence it is an error, because sellers would be working from an outdated picture. Drafts are checked too; retired pages are skipped. Review the page with its owners, then set `last_reviewed` to the date of the review.',
+  description:
+    'An ICP or persona whose `last_reviewed` date is older than its review cadence (an error past twice ' +
+    'the cadence).',
+  docs:
+    'Markets move and buyers change jobs, so every ICP and persona is checked against reality on a ' +
+    'cadence: `review_every_days` in the file, else `review_every_days.icp` / `.persona` in playbook.yaml ' +
+    '(90 days by default). Past the cadence the page is reported as a warning; past twice the cadence it ' +
+    'is an error, because sellers would be working from an outdated picture. Drafts are checked too; ' +
+    'retired pages are skipped. Review the page with its owners, then set `last_reviewed` to the date of ' +
+    'the review.',
   messages: {
-    stale: 'This {{label}} was last reviewed {{age}} days ago ({{date}}); a review was due on {{due}} (every {{cadence}} days).',
-    veryStale: 'This {{label}} was last reviewed {{age}} days ago ({{date}}), more than twice its {{cadence}}-day review cadence; the review was due on {{due}}.',
+    stale:
+      'This {{label}} was last reviewed {{age}} days ago ({{date}}); a review was due on {{due}} (every ' +
+      '{{cadence}} days).',
+    veryStale:
+      'This {{label}} was last reviewed {{age}} days ago ({{date}}), more than twice its {{cadence}}-day ' +
+      'review cadence; the review was due on {{due}}.',
   },
   hints: {
-    stale: 'Check the page with its owners against what you hear from customers today, then set last_reviewed to the date of that review. The cadence comes from {{source}}.',
-    veryStale: 'Check the page with its owners against what you hear from customers today, then set last_reviewed to the date of that review. If the page is no longer used, set status: retired. The cadence comes from {{source}}.',
+    stale:
+      'Check the page with its owners against what you hear from customers today, then set last_reviewed ' +
+      'to the date of that review. The cadence comes from {{source}}.',
+    veryStale:
+      'Check the page with its owners against what you hear from customers today, then set last_reviewed ' +
+      'to the date of that review. If the page is no longer used, set status: retired. The cadence comes ' +
+      'from {{source}}.',
   },
   check({ graph, config, today, report }) {
     for (const entry of graph.entries) {
@@ -25,7 +43,9 @@ export const rule = defineRule({
       const cadence = isCadence(own) ? own : config.review_every_days[entry.type];
       const age = daysBetween(date, today);
       if (age <= cadence) continue;
-      const source = isCadence(own) ? 'review_every_days in this file' : `review_every_days.${entry.type} in playbook.yaml`;
+      const source = isCadence(own)
+        ? 'review_every_days in this file'
+        : `review_every_days.${entry.type} in playbook.yaml`;
       const veryStale = age > 2 * cadence;
       report({
         entry,

@@ -1,0 +1,91 @@
+/**
+ * Placeholder text — TODO, TBD, lorem ipsum, N/A, xxx — left in frontmatter values or in a body,
+ * for the `placeholder-text` rule. Code is never searched, nor addresses and identifiers.
+ */
+import type { Image, Text } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { Body, Position } from '../types.ts';
+import type { KeyPath } from './key-path.ts';
+
+/**
+ * Placeholder words, matched case-insensitively as whole words: a letter, digit, `_` or `-` on
+ * either side makes it part of another word ("todos", "XXXL", "to-do-list" are fine).
+ */
+const PLACEHOLDER = /(?<![\p{L}\p{N}_-])(?:todo|tbd|lorem\s+ipsum|x{3,}|n\/a)(?![\p{L}\p{N}_-])/giu;
+
+/** JSX attributes that hold addresses or identifiers rather than reader-facing text. */
+const NON_TEXT_ATTRIBUTES = /^(?:href|src|srcset|id|class|classname|name|key|target|rel|type|width|height)$/i;
+
+/** How the placeholder is shown in the message: as written, with runs of spaces collapsed. */
+const shown = (match: string) => match.replace(/\s+/g, ' ');
+
+export interface FieldPlaceholder {
+  path: KeyPath;
+  /** The first placeholder in the value, as shown to readers. */
+  found: string;
+  /** The whole value is "N/A": the field should be left out rather than filled in. */
+  notApplicable: boolean;
+}
+
+export interface BodyPlaceholder {
+  found: string;
+  loc: Position;
+}
+
+/** Every frontmatter string that holds a placeholder (once per string), in document order. */
+export function fieldPlaceholders(raw: unknown): FieldPlaceholder[] {
+  const found: FieldPlaceholder[] = [];
+  const walk = (value: unknown, path: KeyPath) => {
+    if (typeof value === 'string') {
+      const first = value.match(PLACEHOLDER)?.[0];
+      if (first) found.push({ path, found: shown(first), notApplicable: /^\s*n\/a\s*$/i.test(value) });
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, [...path, index]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    }
+  };
+  walk(raw, []);
+  return found;
+}
+
+/** The 1-based file position of `offset` in the body text. */
+function bodyPosition(body: Body, offset: number): Position {
+  const lines = body.text.slice(0, offset).split('\n');
+  return { line: body.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
+}
+
+/** Every placeholder in the text of a body, image alt texts and text attributes of elements included. */
+export function bodyPlaceholders(body: Body): BodyPlaceholder[] {
+  const found: BodyPlaceholder[] = [];
+  if (!body.tree) return found;
+  const inText = (value: string, at: Position | undefined) => {
+    for (const match of value.matchAll(PLACEHOLDER)) {
+      found.push({ found: shown(match[0]), loc: at ?? { line: body.line, column: 1 } });
+    }
+  };
+  visit(body.tree, (node) => {
+    if (node.type === 'text') {
+      const start = (node as Text).position?.start;
+      const end = (node as Text).position?.end;
+      // Search the source so the column is exact even when escapes or entities change the text.
+      const hasSource = start?.offset !== undefined && end?.offset !== undefined;
+      const source = hasSource ? body.text.slice(start.offset, end.offset) : '';
+      const matches = [...source.matchAll(PLACEHOLDER)];
+      for (const match of matches) {
+        found.push({ found: shown(match[0]), loc: bodyPosition(body, start!.offset! + match.index) });
+      }
+      if (matches.length === 0) inText((node as Text).value, start);
+    } else if (node.type === 'image') {
+      inText((node as Image).alt ?? '', node.position?.start);
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of (node as MdxJsxFlowElement | MdxJsxTextElement).attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+        if (NON_TEXT_ATTRIBUTES.test(attribute.name)) continue;
+        inText(attribute.value, attribute.position?.start ?? node.position?.start);
+      }
+    }
+  });
+  return found;
+}
