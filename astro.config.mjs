@@ -1,6 +1,7 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+
 import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
 import { siteUrl } from './src/astro/config.ts';
 
 // Content bodies are never compiled: pages render them from parsed syntax trees (src/core/render/render.ts).

@@ -10,5 +10,10 @@ PLAYBOOK_PARSE_THREADS=N parses files the parse cache lacks on N threads (defaul
 const options = { content: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' } } as const;
 
 await command({ usage: USAGE, options }, ({ values }) =>
-  buildSite({ content: values.content, today: resolveToday(values.today), out: values.out, argv: process.argv.slice(1) }),
+  buildSite({
+    content: values.content,
+    today: resolveToday(values.today),
+    out: values.out,
+    argv: process.argv.slice(1),
+  }),
 );

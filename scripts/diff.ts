@@ -25,16 +25,31 @@ await command({ usage: USAGE, options, positionals: true }, async ({ values, pos
   const compare = { today: resolveToday(values.today), onNotice: warn };
   let diff: Awaited<ReturnType<typeof compareFolders>>;
   if (values.base !== undefined || values.head !== undefined) {
-    if (values.base === undefined || values.head === undefined) throw new UsageError('Pass both --base DIR and --head DIR, or one git ref.');
-    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}": with --base and --head, give no git ref.`);
-    if (values.content !== undefined) throw new UsageError('--content applies to a git ref; with --base and --head, name the two content folders.');
+    if (values.base === undefined || values.head === undefined)
+      throw new UsageError('Pass both --base DIR and --head DIR, or one git ref.');
+    if (positionals.length)
+      throw new UsageError(
+        `Unexpected argument "${positionals[0]}": with --base and --head, give no git ref.`,
+      );
+    if (values.content !== undefined)
+      throw new UsageError(
+        '--content applies to a git ref; with --base and --head, name the two content folders.',
+      );
     diff = await compareFolders(values.base, values.head, compare);
   } else {
     const [ref, extra] = positionals;
     if (ref === undefined || extra !== undefined) {
-      throw new UsageError(extra !== undefined ? `Unexpected argument "${extra}".` : 'Name the git ref to compare with, e.g. origin/main.');
+      throw new UsageError(
+        extra !== undefined
+          ? `Unexpected argument "${extra}".`
+          : 'Name the git ref to compare with, e.g. origin/main.',
+      );
     }
-    diff = await compareWithRef(ref, values.content ?? process.env.PLAYBOOK_CONTENT_DIR ?? 'content', compare);
+    diff = await compareWithRef(
+      ref,
+      values.content ?? process.env.PLAYBOOK_CONTENT_DIR ?? 'content',
+      compare,
+    );
   }
   process.stdout.write(format === 'json' ? `${formatDiffJson(diff)}\n` : formatDiffMarkdown(diff));
   return EXIT_OK;

@@ -1,7 +1,16 @@
 import pkg from '../package.json' with { type: 'json' };
 import { LINT_FORMATS, lintReport } from '../src/core/lint/format/report.ts';
 import { RULES } from '../src/core/lint/rules/index.ts';
-import { command, EXIT_FINDINGS, EXIT_OK, formatOption, resolveToday, say, UsageError, warn } from '../src/loader/cli.ts';
+import {
+  command,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  formatOption,
+  resolveToday,
+  say,
+  UsageError,
+  warn,
+} from '../src/loader/cli.ts';
 import { runPipeline } from '../src/loader/pipeline.ts';
 
 const USAGE = `Usage: npm run lint -- [--content DIR] [--format pretty|json|github|sarif] [--max-warnings N] [--today YYYY-MM-DD]
@@ -19,9 +28,14 @@ const options = {
 await command({ usage: USAGE, options }, async ({ values }) => {
   const format = formatOption(values.format, LINT_FORMATS);
   const max = values['max-warnings'];
-  if (max !== undefined && !/^\d+$/.test(max)) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${max}".`);
+  if (max !== undefined && !/^\d+$/.test(max))
+    throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${max}".`);
   const today = resolveToday(values.today);
-  const { playbook, diagnostics, summary } = await runPipeline({ content: values.content, today, onNotice: warn });
+  const { playbook, diagnostics, summary } = await runPipeline({
+    content: values.content,
+    today,
+    onNotice: warn,
+  });
   const report = lintReport(diagnostics, summary, {
     format,
     rules: RULES,

@@ -19,12 +19,23 @@ const options = {
 } as const;
 
 await command({ usage: USAGE, options, positionals: true }, ({ values, positionals }) => {
-  const [type, name, extra] = positionals as [ScaffoldType | undefined, string | undefined, string | undefined];
-  if (!type || !TYPES.includes(type)) throw new UsageError(`The first argument must be one of ${TYPES.join(', ')}${type ? `, got "${type}"` : ''}.`);
-  if (!name || !slugify(name)) throw new UsageError(`Give the ${type}'s name in quotes, e.g. npm run new -- ${type} "Analytics Alex".`);
-  if (extra !== undefined) throw new UsageError(`Unexpected argument "${extra}". Put a name with spaces in quotes.`);
+  const [type, name, extra] = positionals as [
+    ScaffoldType | undefined,
+    string | undefined,
+    string | undefined,
+  ];
+  if (!type || !TYPES.includes(type))
+    throw new UsageError(
+      `The first argument must be one of ${TYPES.join(', ')}${type ? `, got "${type}"` : ''}.`,
+    );
+  if (!name || !slugify(name))
+    throw new UsageError(`Give the ${type}'s name in quotes, e.g. npm run new -- ${type} "Analytics Alex".`);
+  if (extra !== undefined)
+    throw new UsageError(`Unexpected argument "${extra}". Put a name with spaces in quotes.`);
   if (values.owner !== undefined && !ownerSchema.safeParse(values.owner).success) {
-    throw new UsageError(`--owner must be a GitHub user or team such as @jane or @acme/revops, got "${values.owner}".`);
+    throw new UsageError(
+      `--owner must be a GitHub user or team such as @jane or @acme/revops, got "${values.owner}".`,
+    );
   }
   const today = resolveToday(values.today);
   return createEntry({ type, name, today, icp: values.icp, owner: values.owner, content: values.content });

@@ -24,9 +24,12 @@ describe('the layout', () => {
     expect(text).not.toMatch(/\bprocess\.(env|argv|stdout|stderr|exit|cwd)/);
   });
 
-  test.each(sourceFiles('src/schema').map((f) => [f]))('%s imports only zod and other schema files', (file) => {
-    expect(importsOf(read(file)).filter((s) => s !== 'zod' && !s.startsWith('./'))).toEqual([]);
-  });
+  test.each(sourceFiles('src/schema').map((f) => [f]))(
+    '%s imports only zod and other schema files',
+    (file) => {
+      expect(importsOf(read(file)).filter((s) => s !== 'zod' && !s.startsWith('./'))).toEqual([]);
+    },
+  );
 
   test.each(sourceFiles('scripts').map((f) => [f]))('%s is a thin shell of at most 60 lines', (file) => {
     expect(read(file).trimEnd().split('\n').length).toBeLessThanOrEqual(60);
@@ -34,8 +37,10 @@ describe('the layout', () => {
 
   test('only src/astro imports Astro among the TypeScript modules', () => {
     const files = ['src', 'scripts'].flatMap((d) => sourceFiles(d, /\.ts$/));
-    const users = files.filter((f) => importsOf(read(f)).some((s) => s === 'astro' || s.startsWith('astro/')));
-    expect(users.map((f) => relative('src/astro', f).startsWith('..') ? f : 'src/astro')).toEqual(
+    const users = files.filter((f) =>
+      importsOf(read(f)).some((s) => s === 'astro' || s.startsWith('astro/')),
+    );
+    expect(users.map((f) => (relative('src/astro', f).startsWith('..') ? f : 'src/astro'))).toEqual(
       users.map(() => 'src/astro'),
     );
   });

@@ -2,21 +2,32 @@
  * The built fixture site in headless Chromium: search, filters, theme toggle, accessibility (axe).
  * Skips with a message when /usr/bin/chromium is missing, unless CI=true (then it must run).
  */
-import AxeBuilder from '@axe-core/playwright';
+
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runBuild, serve, SITE_FIXTURE } from './site-build.ts';
+import { runBuild, SITE_FIXTURE, serve } from './site-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const available = existsSync(CHROMIUM);
 const inCI = process.env.CI === 'true';
 
 if (!available && !inCI) {
-  console.warn(`Browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`);
+  console.warn(
+    `Browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`,
+  );
 }
 
 describe('browser prerequisites', () => {
@@ -61,10 +72,13 @@ describe.runIf(available)('the site in a browser', () => {
     await input.fill(query);
     await page.locator(RESULT).first().waitFor();
     // The status line is written once the visible results are complete.
-    await expect.poll(() => page.locator('#_search-status').textContent()).toMatch(new RegExp(`results? for ${query}`));
+    await expect
+      .poll(() => page.locator('#_search-status').textContent())
+      .toMatch(new RegExp(`results? for ${query}`));
   }
 
-  const dialogOpen = (page: Page) => page.evaluate(() => (document.getElementById('_search') as HTMLDialogElement).open);
+  const dialogOpen = (page: Page) =>
+    page.evaluate(() => (document.getElementById('_search') as HTMLDialogElement).open);
 
   test('loads only the loader before search, the search UI on focus, Pagefind when it opens', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
@@ -103,9 +117,15 @@ describe.runIf(available)('the site in a browser', () => {
     expect(await page.locator('#_search-status').textContent()).toMatch(/^\d+ results? for Carla$/);
     const link = page.locator(RESULT, { hasText: 'Carla the CFO' });
     expect(await link.count()).toBe(1);
-    const carla = page.locator('.search-result').filter({ has: page.locator('a', { hasText: /^Carla the CFO$/ }) });
-    expect(await carla.locator('.search-meta').textContent()).toBe('Persona · Financial services · Software · C-level');
-    const index = await page.locator(RESULT).evaluateAll((as) => as.findIndex((a) => a.textContent === 'Carla the CFO'));
+    const carla = page
+      .locator('.search-result')
+      .filter({ has: page.locator('a', { hasText: /^Carla the CFO$/ }) });
+    expect(await carla.locator('.search-meta').textContent()).toBe(
+      'Persona · Financial services · Software · C-level',
+    );
+    const index = await page
+      .locator(RESULT)
+      .evaluateAll((as) => as.findIndex((a) => a.textContent === 'Carla the CFO'));
     for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Carla the CFO');
     await page.keyboard.press('Enter');
@@ -120,7 +140,10 @@ describe.runIf(available)('the site in a browser', () => {
     await search(page, 'economic');
     const marks = await page.locator('#_search-results mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.every((m) => /^econom/i.test(m)), marks.join()).toBe(true);
+    expect(
+      marks.every((m) => /^econom/i.test(m)),
+      marks.join(),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOpen(page)).toBe(false);
     await page.keyboard.press('/');
@@ -139,12 +162,21 @@ describe.runIf(available)('the site in a browser', () => {
     expect(before).toBeGreaterThan(1);
     expect(requested.filter((u) => u.endsWith('.pf_filter'))).toEqual([]);
     await page.locator('.search-filters summary').click();
-    const persona = page.locator('.search-groups fieldset', { hasText: 'Type' }).locator('label', { hasText: 'Persona' });
+    const persona = page
+      .locator('.search-groups fieldset', { hasText: 'Type' })
+      .locator('label', { hasText: 'Persona' });
     await persona.waitFor();
     expect(requested.some((u) => u.endsWith('.pf_filter'))).toBe(true);
-    for (const group of ['Type', 'Segment', 'Industry', 'DMU role', 'Seniority']) expect(await page.locator('.search-groups legend', { hasText: group }).count(), group).toBe(1);
+    for (const group of ['Type', 'Segment', 'Industry', 'DMU role', 'Seniority'])
+      expect(await page.locator('.search-groups legend', { hasText: group }).count(), group).toBe(1);
     await persona.click();
-    await expect.poll(async () => (await page.locator(RESULT).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).every((p) => p.startsWith('/personas/'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (
+          await page.locator(RESULT).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+        ).every((p) => p.startsWith('/personas/')),
+      )
+      .toBe(true);
     expect(await page.locator(RESULT).count()).toBeLessThan(before);
     expect(await page.locator('.search-filters summary').textContent()).toBe('Filters (1)');
     expect(await page.locator('#_search-status').textContent()).toContain('with the chosen filters');
@@ -229,7 +261,16 @@ describe.runIf(available)('the site in a browser', () => {
 
   // Colour contrast is what changes between themes, so dark mode is checked on fewer pages.
   const AXE_PAGES = {
-    light: ['/', '/icps/saas/', '/personas/cfo-carla/', '/matrix/', '/glossary/', '/health/', '/personas/hostile/', '/404.html'],
+    light: [
+      '/',
+      '/icps/saas/',
+      '/personas/cfo-carla/',
+      '/matrix/',
+      '/glossary/',
+      '/health/',
+      '/personas/hostile/',
+      '/404.html',
+    ],
     dark: ['/', '/icps/saas/', '/personas/cfo-carla/'],
   };
   for (const scheme of ['light', 'dark'] as const) {
@@ -238,9 +279,14 @@ describe.runIf(available)('the site in a browser', () => {
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const check = async (label: string) => {
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
         for (const v of violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          if (v.impact === 'serious' || v.impact === 'critical')
+            problems.push(
+              `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            );
         }
       };
       for (const path of AXE_PAGES[scheme]) {

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { BEGIN_MARKER, buildCodeowners, END_MARKER, mergeCodeowners } from '../src/core/change/codeowners.ts';
-import { parseEntry } from '../src/core/parse/entry.ts';
 import { buildGraph } from '../src/core/graph/graph.ts';
 import { rule as schemaRule } from '../src/core/lint/rules/schema.ts';
-import { cleanPlaybook, icp, mdx, persona, run, sources } from './helpers/playbook.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
 import { cli, writePlaybook } from './helpers/cli.ts';
+import { cleanPlaybook, icp, mdx, persona, run, sources } from './helpers/playbook.ts';
 
 const graphOf = (files: Record<string, string>) => buildGraph(sources(files).map(parseEntry));
 
@@ -17,7 +17,9 @@ describe('buildCodeowners', () => {
   test('writes one sorted line per ICP and persona, with the repository path and its owners', () => {
     const files = {
       ...cleanPlaybook(),
-      'personas/analytics-alex.mdx': mdx(persona('midmarket', { owners: ['@acme/marketing', '@jane', '@acme/marketing'] })),
+      'personas/analytics-alex.mdx': mdx(
+        persona('midmarket', { owners: ['@acme/marketing', '@jane', '@acme/marketing'] }),
+      ),
       'glossary/tam.mdx': mdx({ term: 'TAM', short: 'Total addressable market.' }),
     };
     const { block, problems } = buildCodeowners(graphOf(files), { contentPath: 'content' });
@@ -34,7 +36,9 @@ describe('buildCodeowners', () => {
   test('is deterministic whatever order the files come in', () => {
     const files = cleanPlaybook();
     const reversed = Object.fromEntries(Object.entries(files).reverse());
-    expect(buildCodeowners(graphOf(reversed), { contentPath: 'content' }).block).toBe(buildCodeowners(graphOf(files), { contentPath: 'content' }).block);
+    expect(buildCodeowners(graphOf(reversed), { contentPath: 'content' }).block).toBe(
+      buildCodeowners(graphOf(files), { contentPath: 'content' }).block,
+    );
   });
 
   test.each([
@@ -42,7 +46,9 @@ describe('buildCodeowners', () => {
     ['./gtm/content/', '/gtm/content/icps/midmarket.mdx'],
     ['.', '/icps/midmarket.mdx'],
   ])('places files under content_path %j', (contentPath, first) => {
-    expect(rules(buildCodeowners(graphOf(cleanPlaybook()), { contentPath }).block)[0]).toBe(`${first} @acme/revops`);
+    expect(rules(buildCodeowners(graphOf(cleanPlaybook()), { contentPath }).block)[0]).toBe(
+      `${first} @acme/revops`,
+    );
   });
 
   test('keeps entries that fail the schema for other reasons', () => {
@@ -53,8 +59,18 @@ describe('buildCodeowners', () => {
   });
 
   test.each([
-    ['without the @', ['acme/revops'], /"owners\[0\]" is "acme\/revops", which is not a GitHub user or team: owners are written "@jane" or "@acme\/revops"\./, /Write "@acme\/revops"\./],
-    ['an e-mail address', ['@acme/revops', 'jane@acme.com'], /"owners\[1\]" is "jane@acme.com"/, /GitHub only requests reviews/],
+    [
+      'without the @',
+      ['acme/revops'],
+      /"owners\[0\]" is "acme\/revops", which is not a GitHub user or team: owners are written "@jane" or "@acme\/revops"\./,
+      /Write "@acme\/revops"\./,
+    ],
+    [
+      'an e-mail address',
+      ['@acme/revops', 'jane@acme.com'],
+      /"owners\[1\]" is "jane@acme.com"/,
+      /GitHub only requests reviews/,
+    ],
   ])('reports an owner %s with its position, and leaves the file out', (_, owners, message, hint) => {
     const files = { ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp({ owners })) };
     const { rows, problems } = buildCodeowners(graphOf(files), { contentPath: 'content' });
@@ -68,22 +84,37 @@ describe('buildCodeowners', () => {
 
   test('reports a missing owners list', () => {
     const files = { ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp({ owners: undefined })) };
-    expect(buildCodeowners(graphOf(files), { contentPath: 'content' }).problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/"owners" must list at least one GitHub user or team/) });
+    expect(buildCodeowners(graphOf(files), { contentPath: 'content' }).problems[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/"owners" must list at least one GitHub user or team/),
+    });
   });
 
   test('escapes paths that would read as patterns or comments', () => {
     const files = { ...cleanPlaybook(), 'personas/odd name#1.mdx': mdx(persona('midmarket')) };
-    expect(rules(buildCodeowners(graphOf(files), { contentPath: 'content' }).block)).toContain('/content/personas/odd\\ name\\#1.mdx @acme/marketing');
+    expect(rules(buildCodeowners(graphOf(files), { contentPath: 'content' }).block)).toContain(
+      '/content/personas/odd\\ name\\#1.mdx @acme/marketing',
+    );
   });
 });
 
 describe('the owners schema message', () => {
   test('says what an owner looks like, at the owner that is wrong', () => {
-    const files = { ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp({ owners: ['@acme/revops', 'revops team'] })) };
+    const files = {
+      ...cleanPlaybook(),
+      'icps/midmarket.mdx': mdx(icp({ owners: ['@acme/revops', 'revops team'] })),
+    };
     const diagnostics = run(files, schemaRule);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ file: 'content/icps/midmarket.mdx', rule: 'schema', severity: 'error', column: 5 });
-    expect(diagnostics[0]!.message).toBe('"owners[1]" must be a GitHub user or team, e.g. "@jane" or "@acme/revops".');
+    expect(diagnostics[0]).toMatchObject({
+      file: 'content/icps/midmarket.mdx',
+      rule: 'schema',
+      severity: 'error',
+      column: 5,
+    });
+    expect(diagnostics[0]!.message).toBe(
+      '"owners[1]" must be a GitHub user or team, e.g. "@jane" or "@acme/revops".',
+    );
     const text = mdx(icp({ owners: ['@acme/revops', 'revops team'] }));
     expect(text.split('\n')[diagnostics[0]!.line - 1]).toContain('revops team');
   });
@@ -114,7 +145,10 @@ describe('npm run codeowners', () => {
 
   /** A repository with content/ and no CODEOWNERS yet. */
   function repo(files = cleanPlaybook()): string {
-    const dir = writePlaybook(Object.fromEntries(Object.entries(files).map(([p, t]) => [`content/${p}`, t])), 'codeowners-');
+    const dir = writePlaybook(
+      Object.fromEntries(Object.entries(files).map(([p, t]) => [`content/${p}`, t])),
+      'codeowners-',
+    );
     scratch.push(dir);
     return dir;
   }
@@ -141,7 +175,9 @@ describe('npm run codeowners', () => {
     const dir = repo();
     const check = cli('codeowners', ['--check'], { cwd: dir });
     expect(check.status).toBe(1);
-    expect(check.stderr).toBe('.github/CODEOWNERS is missing. Run `npm run codeowners` and commit .github/CODEOWNERS, so the owners of each ICP and persona review changes to it.\n');
+    expect(check.stderr).toBe(
+      '.github/CODEOWNERS is missing. Run `npm run codeowners` and commit .github/CODEOWNERS, so the owners of each ICP and persona review changes to it.\n',
+    );
     expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 
@@ -182,19 +218,28 @@ describe('npm run codeowners', () => {
   });
 
   test('honours --content and content_path from playbook.yaml', () => {
-    const dir = writePlaybook({ 'gtm/playbook.yaml': 'content_path: gtm\n', ...Object.fromEntries(Object.entries(cleanPlaybook()).map(([p, t]) => [`gtm/${p}`, t])) });
+    const dir = writePlaybook({
+      'gtm/playbook.yaml': 'content_path: gtm\n',
+      ...Object.fromEntries(Object.entries(cleanPlaybook()).map(([p, t]) => [`gtm/${p}`, t])),
+    });
     scratch.push(dir);
     const r = cli('codeowners', ['--content', 'gtm', '--out', 'CODEOWNERS'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(rules(readFileSync(join(dir, 'CODEOWNERS'), 'utf8'))[0]).toBe('/gtm/icps/midmarket.mdx @acme/revops');
+    expect(rules(readFileSync(join(dir, 'CODEOWNERS'), 'utf8'))[0]).toBe(
+      '/gtm/icps/midmarket.mdx @acme/revops',
+    );
   });
 
   test('exits 1 with a clear message for a malformed owner, and writes nothing', () => {
     const dir = repo({ ...cleanPlaybook(), 'icps/midmarket.mdx': mdx(icp({ owners: ['acme/revops'] })) });
     const r = cli('codeowners', [], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^content\/icps\/midmarket\.mdx:\d+:5 {2}"owners\[0\]" is "acme\/revops", which is not a GitHub user or team: owners are written "@jane" or "@acme\/revops"\.\n {4}GitHub only requests reviews .* Write "@acme\/revops"\.\n/);
-    expect(r.stderr).toContain('.github/CODEOWNERS was not written: fix the owners above (1 problem) so every file gets a reviewer.');
+    expect(r.stderr).toMatch(
+      /^content\/icps\/midmarket\.mdx:\d+:5 {2}"owners\[0\]" is "acme\/revops", which is not a GitHub user or team: owners are written "@jane" or "@acme\/revops"\.\n {4}GitHub only requests reviews .* Write "@acme\/revops"\.\n/,
+    );
+    expect(r.stderr).toContain(
+      '.github/CODEOWNERS was not written: fix the owners above (1 problem) so every file gets a reviewer.',
+    );
     expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 

@@ -3,25 +3,36 @@
  * account in content/data/accounts.csv, the verdicts and scores the page shows equal the
  * `score` command's. Skips with a message when /usr/bin/chromium is missing, unless CI=true.
  */
-import AxeBuilder from '@axe-core/playwright';
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAccounts } from '../src/core/score/accounts.ts';
 import type { Account } from '../src/core/score/score.ts';
 import { ROOT, runBuild, serve } from './site-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const available = existsSync(CHROMIUM);
 const inCI = process.env.CI === 'true';
 const ACCOUNTS = 'content/data/accounts.csv';
 
 if (!available && !inCI) {
-  console.warn(`Fit check browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`);
+  console.warn(
+    `Fit check browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`,
+  );
 }
 
 describe('fit check prerequisites', () => {
@@ -30,7 +41,11 @@ describe('fit check prerequisites', () => {
   });
 });
 
-type CliJson = { account: string; best: string | null; results: { icp: string; verdict: string; score: number }[] }[];
+type CliJson = {
+  account: string;
+  best: string | null;
+  results: { icp: string; verdict: string; score: number }[];
+}[];
 
 describe.runIf(available)('the /fit page in a browser', () => {
   let tmp: string;
@@ -63,37 +78,69 @@ describe.runIf(available)('the /fit page in a browser', () => {
     await page.getByLabel('Country').fill(account.country ?? '');
     await page.getByLabel('Growth stage').selectOption(account.growth_stage ?? '');
     await page.getByLabel('Employees').fill(account.employees === undefined ? '' : String(account.employees));
-    await page.getByLabel(/Annual revenue/).fill(account.annual_revenue === undefined ? '' : String(account.annual_revenue));
-    await page.getByLabel(/Revenue growth/).fill(account.growth_rate === undefined ? '' : String(account.growth_rate));
+    await page
+      .getByLabel(/Annual revenue/)
+      .fill(account.annual_revenue === undefined ? '' : String(account.annual_revenue));
+    await page
+      .getByLabel(/Revenue growth/)
+      .fill(account.growth_rate === undefined ? '' : String(account.growth_rate));
     await page.getByLabel('Tools the account runs').fill((account.tech ?? []).join('; '));
   }
 
   const shown = () =>
-    page.$$eval('[data-fit-results] [data-icp]', (cards) => cards.map((c) => ({ icp: (c as HTMLElement).dataset.icp!, verdict: (c as HTMLElement).dataset.verdict!, score: Number((c as HTMLElement).dataset.score) })));
+    page.$$eval('[data-fit-results] [data-icp]', (cards) =>
+      cards.map((c) => ({
+        icp: (c as HTMLElement).dataset.icp!,
+        verdict: (c as HTMLElement).dataset.verdict!,
+        score: Number((c as HTMLElement).dataset.score),
+      })),
+    );
 
   test('shows, for every example account, the verdicts and scores the score command gives', async () => {
-    const cli = JSON.parse(execFileSync('npx', ['node', 'scripts/score.ts', ACCOUNTS, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' })) as CliJson;
+    const cli = JSON.parse(
+      execFileSync('npx', ['node', 'scripts/score.ts', ACCOUNTS, '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
+    ) as CliJson;
     const { rows } = parseAccounts(readFileSync(join(ROOT, ACCOUNTS), 'utf8'));
     expect(rows).toHaveLength(cli.length);
     for (const [i, row] of rows.entries()) {
       await fill(row.account);
       const expected = cli[i]!;
-      expect(await shown(), row.account.name).toEqual(expected.results.map(({ icp, verdict, score }) => ({ icp, verdict, score })));
-      expect(await page.locator('[data-fit-results]').getAttribute('data-best'), row.account.name).toBe(expected.best ?? '');
+      expect(await shown(), row.account.name).toEqual(
+        expected.results.map(({ icp, verdict, score }) => ({ icp, verdict, score })),
+      );
+      expect(await page.locator('[data-fit-results]').getAttribute('data-best'), row.account.name).toBe(
+        expected.best ?? '',
+      );
     }
   });
 
   test('explains a verdict rule by rule and names the best fit', async () => {
-    await fill({ name: 'Kestrel', industry: 'fintech', region: 'Europe', country: 'United Kingdom', employees: 610, annual_revenue: 95_000_000, growth_rate: 22, tech: ['HubSpot', 'BigQuery', 'Stripe'] });
+    await fill({
+      name: 'Kestrel',
+      industry: 'fintech',
+      region: 'Europe',
+      country: 'United Kingdom',
+      employees: 610,
+      annual_revenue: 95_000_000,
+      growth_rate: 22,
+      tech: ['HubSpot', 'BigQuery', 'Stripe'],
+    });
     const card = page.locator('[data-icp="midmarket-saas"]');
     await expect.poll(() => card.getAttribute('data-verdict')).toBe('fit');
-    await expect.poll(() => page.locator('[data-fit-summary]').textContent()).toMatch(/^Best fit: Mid-market B2B SaaS \(score 75\)/);
+    await expect
+      .poll(() => page.locator('[data-fit-summary]').textContent())
+      .toMatch(/^Best fit: Mid-market B2B SaaS \(score 75\)/);
     const reasons = await card.locator('li').allTextContents();
     expect(reasons).toContain('✓Met: 200–2,000 employees');
     expect(reasons).toContain('–No: Revenue growth of 25% or more (weight 25)');
     expect(reasons).toContain('✓+20: Runs Salesforce or HubSpot (weight 20)');
     expect(reasons).toContain('✓Clear: Public sector or non-profit');
-    expect(reasons).toContain('•Check by hand: Recurring revenue on monthly or annual contracts makes up most of the income');
+    expect(reasons).toContain(
+      '•Check by hand: Recurring revenue on monthly or annual contracts makes up most of the income',
+    );
   });
 
   test('works from the keyboard: Enter checks the fit and moves focus to the results', async () => {
@@ -109,12 +156,20 @@ describe.runIf(available)('the /fit page in a browser', () => {
     const html = readFileSync(join(dist, 'fit/index.html'), 'utf8');
     const json = /<script type="application\/json">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(json).not.toContain('<');
-    expect(JSON.parse(json).map((i: { id: string }) => i.id)).toEqual(['ecommerce-scaleups', 'midmarket-saas', 'regional-banks']);
+    expect(JSON.parse(json).map((i: { id: string }) => i.id)).toEqual([
+      'ecommerce-scaleups',
+      'midmarket-saas',
+      'regional-banks',
+    ]);
   });
 
   test('has no accessibility violations (axe, WCAG 2.2 AA)', async () => {
     await fill({ name: 'x', industry: 'Government', employees: 50 });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
   });
 });

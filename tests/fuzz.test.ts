@@ -32,9 +32,36 @@ const yamlValue = fc.letrec((tie) => ({
     fc.double(),
     fc.boolean(),
     fc.constant(null),
-    fc.constantFrom('2026-02-30', '2026-01-01', 'active', 'Active', 'economic-buyer', '@acme/team', '[[persona:x]]', 'TODO'),
+    fc.constantFrom(
+      '2026-02-30',
+      '2026-01-01',
+      'active',
+      'Active',
+      'economic-buyer',
+      '@acme/team',
+      '[[persona:x]]',
+      'TODO',
+    ),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('name', 'min', 'max', 'field', 'in', 'between', 'weight', 'label', 'tam', 'sam', 'som', 'accounts', 'x'), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'min',
+        'max',
+        'field',
+        'in',
+        'between',
+        'weight',
+        'label',
+        'tam',
+        'sam',
+        'som',
+        'accounts',
+        'x',
+      ),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value;
 
@@ -50,9 +77,13 @@ describe('the linter never crashes', () => {
 
   test('on frontmatter with arbitrary keys and values', () => {
     fc.assert(
-      fc.property(folders, fc.dictionary(fc.string({ maxLength: 12 }), yamlValue, { maxKeys: 8 }), (folder, data) => {
-        assertWellFormed(lintWith(`${folder}/fuzz.mdx`, `---\n${stringify(data)}---\nBody\n`));
-      }),
+      fc.property(
+        folders,
+        fc.dictionary(fc.string({ maxLength: 12 }), yamlValue, { maxKeys: 8 }),
+        (folder, data) => {
+          assertWellFormed(lintWith(`${folder}/fuzz.mdx`, `---\n${stringify(data)}---\nBody\n`));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -62,14 +93,39 @@ describe('the linter never crashes', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.constantFrom(...keys), yamlValue, (isIcp, key, value) => {
         const data = isIcp ? icp({ [key]: value }) : persona('midmarket', { [key]: value });
-        assertWellFormed(lintWith(isIcp ? 'icps/fuzz.mdx' : 'personas/fuzz.mdx', `---\n${stringify(data)}---\n`));
+        assertWellFormed(
+          lintWith(isIcp ? 'icps/fuzz.mdx' : 'personas/fuzz.mdx', `---\n${stringify(data)}---\n`),
+        );
       }),
       { numRuns: 300 },
     );
   });
 
   test('on arbitrary MDX-ish bodies', () => {
-    const pieces = fc.constantFrom('<', '>', '{', '}', '[[', ']]', '<div>', '</div>', '<Foo />', '<script>', 'import x from "y"', 'export const a = 1', '[a](javascript:alert(1))', '`code`', '```\n', '\n', '# ', '| a | b |\n|---|---|\n', '&lt;', '\\', 'term:tam', 'persona:');
+    const pieces = fc.constantFrom(
+      '<',
+      '>',
+      '{',
+      '}',
+      '[[',
+      ']]',
+      '<div>',
+      '</div>',
+      '<Foo />',
+      '<script>',
+      'import x from "y"',
+      'export const a = 1',
+      '[a](javascript:alert(1))',
+      '`code`',
+      '```\n',
+      '\n',
+      '# ',
+      '| a | b |\n|---|---|\n',
+      '&lt;',
+      '\\',
+      'term:tam',
+      'persona:',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 10 })), { maxLength: 30 }), (parts) => {
         assertWellFormed(lintWith('guides/fuzz.mdx', `---\ntitle: Fuzz\n---\n${parts.join('')}`));

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lintSources } from '../src/core/lint/engine.ts';
 import { decode, loadPlaybook } from '../src/loader/index.ts';
-import { cleanPlaybook, mdx, term, TODAY } from './helpers/playbook.ts';
 import { writePlaybook } from './helpers/cli.ts';
+import { cleanPlaybook, mdx, TODAY, term } from './helpers/playbook.ts';
 
 const goodTerm = mdx(term('Ideal customer profile', { abbr: 'ICP' }), 'The accounts we want.\n');
 
@@ -15,13 +15,33 @@ function lintDir(dir: string) {
 
 describe('loadPlaybook survives any input', () => {
   test.each([
-    { name: 'a UTF-8 BOM', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(goodTerm)]), rules: [] },
+    {
+      name: 'a UTF-8 BOM',
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(goodTerm)]),
+      rules: [],
+    },
     { name: 'CRLF line endings', bytes: Buffer.from(goodTerm.replace(/\n/g, '\r\n')), rules: [] },
-    { name: 'a 10 MB body', bytes: Buffer.from(goodTerm + 'A long line of words. '.repeat(480_000)), rules: [] },
+    {
+      name: 'a 10 MB body',
+      bytes: Buffer.from(goodTerm + 'A long line of words. '.repeat(480_000)),
+      rules: [],
+    },
     { name: 'an empty file', bytes: Buffer.alloc(0), rules: ['yaml-syntax'] },
-    { name: 'binary bytes', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), rules: ['yaml-syntax'] },
-    { name: 'invalid UTF-8', bytes: Buffer.concat([Buffer.from('---\nterm: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n---\n')]), rules: ['yaml-syntax'] },
-    { name: 'an unterminated frontmatter block', bytes: Buffer.from('---\nterm: X\nshort: y\n'), rules: ['yaml-syntax'] },
+    {
+      name: 'binary bytes',
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
+      rules: ['yaml-syntax'],
+    },
+    {
+      name: 'invalid UTF-8',
+      bytes: Buffer.concat([Buffer.from('---\nterm: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n---\n')]),
+      rules: ['yaml-syntax'],
+    },
+    {
+      name: 'an unterminated frontmatter block',
+      bytes: Buffer.from('---\nterm: X\nshort: y\n'),
+      rules: ['yaml-syntax'],
+    },
     { name: 'no frontmatter', bytes: Buffer.from('Just text.\n'), rules: ['yaml-syntax'] },
   ])('$name gives diagnostics $rules', ({ bytes, rules }) => {
     const dir = writePlaybook({ ...cleanPlaybook(), 'glossary/subject.mdx': bytes });
@@ -45,7 +65,12 @@ describe('loadPlaybook survives any input', () => {
     });
     symlinkSync(join(dir, 'glossary/icp.mdx'), join(dir, 'glossary/linked.mdx'));
     const { playbook, diagnostics } = lintDir(dir);
-    expect(playbook.sources.map((s) => s.path).sort()).toEqual(['glossary/icp.mdx', 'icps/midmarket.mdx', 'personas/analytics-alex.mdx', 'personas/finance-fiona.mdx']);
+    expect(playbook.sources.map((s) => s.path).sort()).toEqual([
+      'glossary/icp.mdx',
+      'icps/midmarket.mdx',
+      'personas/analytics-alex.mdx',
+      'personas/finance-fiona.mdx',
+    ]);
     expect(diagnostics).toEqual([]);
   });
 
@@ -71,8 +96,14 @@ describe('loadPlaybook survives any input', () => {
   });
 
   test('a playbook.yaml with a BOM and CRLF is read', () => {
-    const dir = writePlaybook({ ...cleanPlaybook(), 'playbook.yaml': '\uFEFFtitle: Acme\r\nlint:\r\n  min_interviews: 3\r\n' });
-    expect(loadPlaybook({ content: dir }).config).toMatchObject({ title: 'Acme', lint: { min_interviews: 3 } });
+    const dir = writePlaybook({
+      ...cleanPlaybook(),
+      'playbook.yaml': '\uFEFFtitle: Acme\r\nlint:\r\n  min_interviews: 3\r\n',
+    });
+    expect(loadPlaybook({ content: dir }).config).toMatchObject({
+      title: 'Acme',
+      lint: { min_interviews: 3 },
+    });
   });
 
   test('decode refuses NUL bytes and invalid UTF-8 and keeps everything else', () => {

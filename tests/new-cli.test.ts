@@ -1,21 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseEntry } from '../src/core/parse/entry.ts';
-import { lintSources } from '../src/core/lint/engine.ts';
 import { slugify } from '../src/core/change/scaffold.ts';
+import { lintSources } from '../src/core/lint/engine.ts';
+import { parseEntry } from '../src/core/parse/entry.ts';
 import { loadPlaybook } from '../src/loader/index.ts';
-import { cleanPlaybook } from './helpers/playbook.ts';
 import { cli, writePlaybook } from './helpers/cli.ts';
+import { cleanPlaybook } from './helpers/playbook.ts';
 
 describe('npm run new', () => {
   test.each([
-    { type: 'icp', name: 'Nordic Logistics & Freight', path: 'icps/nordic-logistics-and-freight.mdx', args: [] },
+    {
+      type: 'icp',
+      name: 'Nordic Logistics & Freight',
+      path: 'icps/nordic-logistics-and-freight.mdx',
+      args: [],
+    },
     { type: 'persona', name: 'Ops Olga', path: 'personas/ops-olga.mdx', args: ['--icp', 'midmarket'] },
     { type: 'term', name: 'Net revenue retention', path: 'glossary/net-revenue-retention.mdx', args: [] },
   ])('writes a $type that passes the schema and refuses to overwrite it', ({ type, name, path, args }) => {
     const dir = writePlaybook(cleanPlaybook());
-    const r = cli('new', [type, name, ...args, '--content', dir, '--owner', '@acme/revops', '--today', '2026-11-22']);
+    const r = cli('new', [
+      type,
+      name,
+      ...args,
+      '--content',
+      dir,
+      '--owner',
+      '@acme/revops',
+      '--today',
+      '2026-11-22',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(path);
@@ -40,7 +55,11 @@ describe('npm run new', () => {
     { name: 'an unknown type', args: ['company', 'Acme'], message: /got "company"/ },
     { name: 'no name', args: ['icp'], message: /name in quotes/ },
     { name: 'a persona without --icp', args: ['persona', 'Ops Olga'], message: /--icp ID/ },
-    { name: 'a persona in a missing ICP', args: ['persona', 'Ops Olga', '--icp', 'midmarkt'], message: /Did you mean "midmarket"/ },
+    {
+      name: 'a persona in a missing ICP',
+      args: ['persona', 'Ops Olga', '--icp', 'midmarkt'],
+      message: /Did you mean "midmarket"/,
+    },
     { name: 'a bad owner', args: ['term', 'ARR', '--owner', 'jane'], message: /--owner must be/ },
     { name: 'an unquoted name', args: ['term', 'Net', 'revenue'], message: /in quotes/ },
   ])('exits 2 on $name', ({ args, message }) => {

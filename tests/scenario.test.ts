@@ -14,7 +14,19 @@ import { cli, ROOT } from './helpers/cli.ts';
 import { TODAY } from './helpers/playbook.ts';
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Playbook Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=Playbook Test',
+      '-c',
+      'user.email=test@example.com',
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
+    { cwd, encoding: 'utf8' },
+  );
 }
 
 const scratch: string[] = [];
@@ -29,17 +41,27 @@ function newRepo(): string {
   return dir;
 }
 
-const mdxFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : []);
+const mdxFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.mdx'))
+        .sort()
+    : [];
 
 /** The example content when it has what the scenario needs (two ICPs, a persona), else a fixture. */
 function exampleContent(): string {
   const content = join(ROOT, 'content');
-  if (mdxFiles(join(content, 'icps')).length >= 2 && mdxFiles(join(content, 'personas')).length >= 1) return content;
+  if (mdxFiles(join(content, 'icps')).length >= 2 && mdxFiles(join(content, 'personas')).length >= 1)
+    return content;
   return join(ROOT, 'tests', 'fixtures', 'diff', 'moved-and-broken', 'base');
 }
 
 /** Splits a content file into its frontmatter document and the rest. */
-function edit(file: string, change: (doc: ReturnType<typeof parseDocument>) => void, appendToBody = ''): void {
+function edit(
+  file: string,
+  change: (doc: ReturnType<typeof parseDocument>) => void,
+  appendToBody = '',
+): void {
   const text = readFileSync(file, 'utf8');
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
   if (!m) throw new Error(`${file} has no frontmatter`);
@@ -48,7 +70,8 @@ function edit(file: string, change: (doc: ReturnType<typeof parseDocument>) => v
   writeFileSync(file, `---\n${doc.toString()}---\n${m[2]}${appendToBody}`);
 }
 
-const nameIn = (file: string) => String(parseDocument(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))![1]!).get('name'));
+const nameIn = (file: string) =>
+  String(parseDocument(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))![1]!).get('name'));
 
 describe('a pull request that moves a persona and breaks a reference', () => {
   let repo: string;
@@ -81,7 +104,10 @@ describe('a pull request that moves a persona and breaks a reference', () => {
     to = { id: target, name: nameIn(join(icps, `${target}.mdx`)) };
     // A broken cross-link in another file's body.
     brokenIn = join('content', 'icps', `${icpIds[0]}.mdx`);
-    writeFileSync(join(repo, brokenIn), `${readFileSync(join(repo, brokenIn), 'utf8')}\nTalk to [[persona:does-not-exist]] first.\n`);
+    writeFileSync(
+      join(repo, brokenIn),
+      `${readFileSync(join(repo, brokenIn), 'utf8')}\nTalk to [[persona:does-not-exist]] first.\n`,
+    );
     git(repo, 'commit', '-q', '-a', '-m', 'Move a persona, break a link');
   });
 
@@ -94,30 +120,51 @@ describe('a pull request that moves a persona and breaks a reference', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const headline = r.stdout.split('\n')[0]!;
-    expect(headline).toMatch(/^❌ \*\*Playbook changes:\*\* 1 persona moved · .*\d+ new lint errors? .*\(lint fails with \d+ errors?\)$/);
-    expect(r.stdout).toContain(`### Personas moved between ICPs\n\n- **${persona.name}** (\`${persona.id}\`): `);
+    expect(headline).toMatch(
+      /^❌ \*\*Playbook changes:\*\* 1 persona moved · .*\d+ new lint errors? .*\(lint fails with \d+ errors?\)$/,
+    );
+    expect(r.stdout).toContain(
+      `### Personas moved between ICPs\n\n- **${persona.name}** (\`${persona.id}\`): `,
+    );
     const moved = r.stdout.split('\n').find((l) => l.includes(`(\`${persona.id}\`): `))!;
     expect(moved).toContain(from.name);
     expect(moved.endsWith(`→ ${to.name}`)).toBe(true);
     const findings = r.stdout.slice(r.stdout.indexOf('### New lint findings'));
-    expect(findings).toMatch(new RegExp(`- ❌ \`${brokenIn.replace(/[./]/g, '\\$&')}\`:\\d+ \`unknown-reference\`: .*does-not-exist`));
+    expect(findings).toMatch(
+      new RegExp(
+        `- ❌ \`${brokenIn.replace(/[./]/g, '\\$&')}\`:\\d+ \`unknown-reference\`: .*does-not-exist`,
+      ),
+    );
   });
 
   test('`diff HEAD~1 --format json` carries the same facts', () => {
     const r = cli('diff', ['HEAD~1', '--today', TODAY, '--format', 'json'], { cwd: repo });
     const json = JSON.parse(r.stdout);
-    expect(json.moved).toEqual([{ persona: { type: 'persona', ...persona }, from: expect.arrayContaining([from]), to: [to] }]);
-    expect(json.lint.new).toEqual(expect.arrayContaining([expect.objectContaining({ file: brokenIn, rule: 'unknown-reference', severity: 'error' })]));
+    expect(json.moved).toEqual([
+      { persona: { type: 'persona', ...persona }, from: expect.arrayContaining([from]), to: [to] },
+    ]);
+    expect(json.lint.new).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: brokenIn, rule: 'unknown-reference', severity: 'error' }),
+      ]),
+    );
   });
 
   test('`lint --format github` prints the annotation for the broken reference', () => {
     const r = cli('lint', ['--format', 'github', '--today', TODAY], { cwd: repo });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^::error file=${brokenIn.replace(/[./]/g, '\\$&')},line=\\d+,col=\\d+,title=unknown-reference::.*does-not-exist`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^::error file=${brokenIn.replace(/[./]/g, '\\$&')},line=\\d+,col=\\d+,title=unknown-reference::.*does-not-exist`,
+        'm',
+      ),
+    );
   });
 
   test('the content folder can be named with --content, relative to the repository root', () => {
-    const r = cli('diff', ['HEAD~1', '--content', 'content', '--today', TODAY], { cwd: join(repo, 'content', 'icps') });
+    const r = cli('diff', ['HEAD~1', '--content', 'content', '--today', TODAY], {
+      cwd: join(repo, 'content', 'icps'),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('### Personas moved between ICPs');
   });
@@ -129,10 +176,14 @@ describe('diff against a ref without content', () => {
     writeFileSync(join(repo, 'README.md'), '# Playbook\n');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'Start');
-    cpSync(join(ROOT, 'tests', 'fixtures', 'diff', 'moved-and-broken', 'base'), join(repo, 'content'), { recursive: true });
+    cpSync(join(ROOT, 'tests', 'fixtures', 'diff', 'moved-and-broken', 'base'), join(repo, 'content'), {
+      recursive: true,
+    });
     const r = cli('diff', ['HEAD', '--today', TODAY], { cwd: repo });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('✅ **Playbook changes:** 2 ICPs added · 4 personas added (lint is clean)');
+    expect(r.stdout.split('\n')[0]).toBe(
+      '✅ **Playbook changes:** 2 ICPs added · 4 personas added (lint is clean)',
+    );
   });
 
   test('exits 2 outside a git repository', () => {

@@ -11,11 +11,21 @@ export const TODAY = '2026-11-22';
 
 /** Runs `node scripts/build.ts` as `npm run build` would, into `out`. */
 export function runBuild(content: string, out: string) {
-  return spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, '--today', TODAY], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', PLAYBOOK_CONTENT_DIR: '', PLAYBOOK_TODAY: '' },
-  });
+  return spawnSync(
+    process.execPath,
+    ['scripts/build.ts', '--content', content, '--out', out, '--today', TODAY],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        PLAYBOOK_CONTENT_DIR: '',
+        PLAYBOOK_TODAY: '',
+      },
+    },
+  );
 }
 
 const TYPES: Record<string, string> = {

@@ -2,7 +2,16 @@
  * The real build (`scripts/build.ts`: lint → Astro → Pagefind) on tests/fixtures/site, asserted on
  * the HTML it writes. One build per fixture, in beforeAll.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -27,7 +36,8 @@ function htmlFiles(dir: string): string[] {
 let tmp: string;
 let dist: string;
 let build: ReturnType<typeof runBuild>;
-const page = (route: string) => readFileSync(join(dist, route, route.endsWith('.html') ? '' : 'index.html'), 'utf8');
+const page = (route: string) =>
+  readFileSync(join(dist, route, route.endsWith('.html') ? '' : 'index.html'), 'utf8');
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'playbook-site-'));
@@ -43,7 +53,8 @@ describe('npm run build on the fixture playbook', () => {
   test('exits 0 and reports each phase with its timing', () => {
     expect(build.stderr).not.toMatch(/Unexpected failure/);
     expect(build.status).toBe(0);
-    for (const phase of ['load', 'parse', 'lint', 'astro', 'search']) expect(build.stdout).toMatch(new RegExp(`${phase}\\s+\\d+\\.\\d+ s`));
+    for (const phase of ['load', 'parse', 'lint', 'astro', 'search'])
+      expect(build.stdout).toMatch(new RegExp(`${phase}\\s+\\d+\\.\\d+ s`));
     expect(build.stdout).toMatch(/Done in/);
   });
 
@@ -83,7 +94,8 @@ describe('npm run build on the fixture playbook', () => {
         const target = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
         if (!existsSync(target)) broken.push(`${relative(dist, file)} → ${href}`);
         else if (!path.endsWith('/')) continue;
-        if (path === '/glossary/' && hash && !glossary.includes(`id="${hash}"`)) broken.push(`${relative(dist, file)} → ${href} (no anchor)`);
+        if (path === '/glossary/' && hash && !glossary.includes(`id="${hash}"`))
+          broken.push(`${relative(dist, file)} → ${href} (no anchor)`);
       }
       expect(html).not.toMatch(/\shref="\/(?:icps|personas|guides)\/[^"]*[^/"]"/);
     }
@@ -93,7 +105,10 @@ describe('npm run build on the fixture playbook', () => {
   test('page weight: a persona page stays under 30 kB of HTML+CSS+JS, with at most 2 kB of JS', () => {
     // What the page loads before search is opened; the search UI is a dynamic import and not counted.
     const weight = pageWeight(dist, 'personas/cfo-carla/index.html');
-    expect(weight.files.filter((f) => f.path.endsWith('.js')), 'one script file: the loader').toHaveLength(1);
+    expect(
+      weight.files.filter((f) => f.path.endsWith('.js')),
+      'one script file: the loader',
+    ).toHaveLength(1);
     expect(weight.js).toBeLessThanOrEqual(2000);
     expect(weight.total).toBeLessThanOrEqual(30_000);
   });
@@ -101,7 +116,14 @@ describe('npm run build on the fixture playbook', () => {
 
 describe('escaping', () => {
   test('a persona named like a script tag renders as text on every page that shows it', () => {
-    for (const route of ['personas/hostile', 'personas', 'icps/saas', 'matrix', 'guides/getting-started', 'personas/cfo-carla']) {
+    for (const route of [
+      'personas/hostile',
+      'personas',
+      'icps/saas',
+      'matrix',
+      'guides/getting-started',
+      'personas/cfo-carla',
+    ]) {
       const html = page(route);
       expect(html, route).toContain(HOSTILE_ESCAPED);
       expect(html, route).not.toContain(HOSTILE);
@@ -118,11 +140,15 @@ describe('escaping', () => {
     const hostile = page('personas/hostile');
     expect(hostile).toContain('Head of &lt;b&gt;RevOps&lt;/b&gt; &amp; &#39;Ops&#39;');
     expect(hostile).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
-    expect(hostile).toContain('<meta name="description" content="Head of &lt;b&gt;RevOps&lt;/b&gt; &amp; &#39;Ops&#39;: &lt;script&gt;alert(3)&lt;/script&gt;">');
+    expect(hostile).toContain(
+      '<meta name="description" content="Head of &lt;b&gt;RevOps&lt;/b&gt; &amp; &#39;Ops&#39;: &lt;script&gt;alert(3)&lt;/script&gt;">',
+    );
   });
 
   test('glossary tooltips escape the short definition', () => {
-    expect(page('guides/getting-started')).toContain('All &quot;accounts&quot; &lt;b&gt;that&lt;/b&gt; could buy &amp; more');
+    expect(page('guides/getting-started')).toContain(
+      'All &quot;accounts&quot; &lt;b&gt;that&lt;/b&gt; could buy &amp; more',
+    );
   });
 });
 
@@ -154,15 +180,21 @@ describe('links in bodies', () => {
 
   test('[[type:id]] and [[id]] become links with the target name as text', () => {
     expect(guide()).toContain('<a href="/personas/cfo-carla/" class="xref xref-persona">Carla the CFO</a>');
-    expect(guide()).toContain(`<a href="/personas/hostile/" class="xref xref-persona">${HOSTILE_ESCAPED}</a>`);
+    expect(guide()).toContain(
+      `<a href="/personas/hostile/" class="xref xref-persona">${HOSTILE_ESCAPED}</a>`,
+    );
     expect(guide()).toContain('<a href="/glossary/#champion" class="xref xref-term">Champion</a>');
-    expect(page('personas/cfo-carla')).toContain('<a href="/icps/saas/" class="xref xref-icp">Mid-market SaaS</a>');
+    expect(page('personas/cfo-carla')).toContain(
+      '<a href="/icps/saas/" class="xref xref-icp">Mid-market SaaS</a>',
+    );
   });
 
   test('glossary terms link on their first use only, never in headings or code, with an accessible tooltip', () => {
     const html = guide();
     expect(html.match(/href="\/glossary\/#tam"/g)).toHaveLength(2); // the auto-link, and the author's own link
-    expect(html).toContain('<a href="/glossary/#tam" aria-describedby="_tip-tam">TAM</a><span class="tip" role="tooltip" id="_tip-tam"');
+    expect(html).toContain(
+      '<a href="/glossary/#tam" aria-describedby="_tip-tam">TAM</a><span class="tip" role="tooltip" id="_tip-tam"',
+    );
     expect(html).toContain('<h2>Reading TAM figures</h2>');
     expect(html).toContain('<code>[[persona:cfo-carla]]</code>');
     expect(html).toContain('<code>TAM</code>');
@@ -171,7 +203,9 @@ describe('links in bodies', () => {
   });
 
   test('allow-listed components become plain HTML', () => {
-    expect(page('personas/cfo-carla')).toMatch(/<aside class="callout callout-tip">\s*<p class="callout-title">\s*<strong>Tip<\/strong>/);
+    expect(page('personas/cfo-carla')).toMatch(
+      /<aside class="callout callout-tip">\s*<p class="callout-title">\s*<strong>Tip<\/strong>/,
+    );
   });
 
   test('the glossary has an anchor per term, A–Z, with related terms', () => {
@@ -187,14 +221,33 @@ describe('links in bodies', () => {
 
 describe('page content', () => {
   test('edit links point at the file in the repository (§8.19)', () => {
-    expect(page('personas/cfo-carla')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/personas/cfo-carla.mdx"');
-    expect(page('icps/saas')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/icps/saas.mdx"');
-    expect(page('guides/getting-started')).toContain('href="https://github.com/acme/playbook/edit/trunk/docs/content/guides/getting-started.mdx"');
+    expect(page('personas/cfo-carla')).toContain(
+      'href="https://github.com/acme/playbook/edit/trunk/docs/content/personas/cfo-carla.mdx"',
+    );
+    expect(page('icps/saas')).toContain(
+      'href="https://github.com/acme/playbook/edit/trunk/docs/content/icps/saas.mdx"',
+    );
+    expect(page('guides/getting-started')).toContain(
+      'href="https://github.com/acme/playbook/edit/trunk/docs/content/guides/getting-started.mdx"',
+    );
   });
 
   test('the ICP spec sheet shows criteria, scoring, market sizes and the DMU map', () => {
     const html = page('icps/saas');
-    for (const text of ['Must-haves', 'Deal-breakers', 'Has a finance team of at least three people', 'Rule: Employees between 200 and 2,000', 'Fit scoring', 'Uses Snowflake', 'Market size', 'TAM', '2% of TAM', 'DMU map', 'Economic buyer', '@acme/revops']) {
+    for (const text of [
+      'Must-haves',
+      'Deal-breakers',
+      'Has a finance team of at least three people',
+      'Rule: Employees between 200 and 2,000',
+      'Fit scoring',
+      'Uses Snowflake',
+      'Market size',
+      'TAM',
+      '2% of TAM',
+      'DMU map',
+      'Economic buyer',
+      '@acme/revops',
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/Economic buyer[\s\S]*?href="\/personas\/cfo-carla\/"/);

@@ -16,5 +16,10 @@ export async function renderSite(site: SiteData, options: RenderOptions): Promis
   provideSite(site);
   const { build } = await import('astro');
   await rm(options.outDir, { recursive: true, force: true });
-  await build({ root: options.root, outDir: options.outDir, site: site.config.site_url, logLevel: options.logLevel ?? 'warn' });
+  await build({
+    root: options.root,
+    outDir: options.outDir,
+    site: site.config.site_url,
+    logLevel: options.logLevel ?? 'warn',
+  });
 }

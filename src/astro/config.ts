@@ -1,5 +1,5 @@
 /** The public site URL for astro.config.mjs: from the build's handoff, else from playbook.yaml. */
-import { siteProvided, getSite } from './data.ts';
+import { getSite, siteProvided } from './data.ts';
 
 export async function siteUrl(): Promise<string | undefined> {
   if (siteProvided()) return (await getSite()).config.site_url;

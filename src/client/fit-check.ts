@@ -4,7 +4,13 @@
  * No framework; results are built with DOM calls and `textContent`, so no content string is
  * ever parsed as markup.
  */
-import { bestFit, scoreAccount, type Account, type ScorableIcp, type ScoreResult } from '../core/score/score.ts';
+import {
+  type Account,
+  bestFit,
+  type ScorableIcp,
+  type ScoreResult,
+  scoreAccount,
+} from '../core/score/score.ts';
 import type { Criterion } from '../schema/criterion.ts';
 
 /** One ICP as the page hands it to the island (JSON in a script element). */
@@ -56,7 +62,11 @@ const MARKS = { good: '✓', bad: '✗', unknown: '?', none: '–' } as const;
 
 const sentences = (list: readonly Criterion[]) => list.filter((c): c is string => typeof c === 'string');
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.text !== undefined) node.textContent = props.text;
@@ -64,27 +74,42 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return node;
 }
 
-function reasonList(result: ScoreResult, kind: 'must_have' | 'deal_breaker' | 'scoring', weights: number[], plain: string[]): HTMLElement[] {
+function reasonList(
+  result: ScoreResult,
+  kind: 'must_have' | 'deal_breaker' | 'scoring',
+  weights: number[],
+  plain: string[],
+): HTMLElement[] {
   const reasons = result.reasons.filter((r) => r.kind === kind);
   if (reasons.length === 0 && plain.length === 0) return [];
   const title = { must_have: 'Must-haves', deal_breaker: 'Deal-breakers', scoring: 'Scoring' }[kind];
   const list = el('ul', { className: 'fit-reasons' });
   reasons.forEach((r, i) => {
-    const bad = (kind === 'deal_breaker' && r.outcome === 'matched') || (kind === 'must_have' && r.outcome === 'failed');
-    const good = (kind === 'deal_breaker' && r.outcome === 'failed') || (kind !== 'deal_breaker' && r.outcome === 'matched');
+    const bad =
+      (kind === 'deal_breaker' && r.outcome === 'matched') ||
+      (kind === 'must_have' && r.outcome === 'failed');
+    const good =
+      (kind === 'deal_breaker' && r.outcome === 'failed') ||
+      (kind !== 'deal_breaker' && r.outcome === 'matched');
     const state = bad ? 'bad' : good ? 'good' : r.outcome === 'unknown' ? 'unknown' : 'none';
     const item = el('li', { className: `fit-reason is-${state}` });
     item.dataset.outcome = r.outcome;
     const mark = el('span', { className: 'fit-mark', text: MARKS[state] });
     mark.setAttribute('aria-hidden', 'true');
-    const status = kind === 'scoring' && r.outcome === 'matched' ? `+${weights[i]}` : OUTCOME_TEXT[kind][r.outcome];
+    const status =
+      kind === 'scoring' && r.outcome === 'matched' ? `+${weights[i]}` : OUTCOME_TEXT[kind][r.outcome];
     item.append(mark, el('span', { className: 'fit-outcome', text: `${status}:` }), ' ', r.label);
     if (kind === 'scoring') item.append(el('span', { className: 'muted', text: ` (weight ${weights[i]})` }));
     list.append(item);
   });
   for (const sentence of plain) {
     const item = el('li', { className: 'fit-reason is-manual' });
-    item.append(el('span', { className: 'fit-mark', text: '•' }), el('span', { className: 'fit-outcome', text: 'Check by hand:' }), ' ', sentence);
+    item.append(
+      el('span', { className: 'fit-mark', text: '•' }),
+      el('span', { className: 'fit-outcome', text: 'Check by hand:' }),
+      ' ',
+      sentence,
+    );
     item.firstElementChild!.setAttribute('aria-hidden', 'true');
     list.append(item);
   }
@@ -101,8 +126,21 @@ function resultCard(icp: FitIcp, result: ScoreResult, best: boolean): HTMLElemen
   const heading = el('h3', {}, link);
   if (best) heading.append(' ', el('span', { className: 'badge badge-ok', text: 'Best fit' }));
   const rules = icp.data.scoring?.rules ?? [];
-  const threshold = el('span', { className: 'muted', text: rules.length ? ` · a fit needs ${result.threshold} and every must-have` : ' · no scoring rules: 100 when every must-have is met' });
-  const verdict = el('p', { className: 'fit-verdict' }, el('span', { className: `badge fit-badge fit-badge-${result.verdict}`, text: VERDICTS[result.verdict] }), ' Score ', el('strong', { text: String(result.score) }), ' of 100', threshold);
+  const threshold = el('span', {
+    className: 'muted',
+    text: rules.length
+      ? ` · a fit needs ${result.threshold} and every must-have`
+      : ' · no scoring rules: 100 when every must-have is met',
+  });
+  const verdict = el(
+    'p',
+    { className: 'fit-verdict' },
+    el('span', { className: `badge fit-badge fit-badge-${result.verdict}`, text: VERDICTS[result.verdict] }),
+    ' Score ',
+    el('strong', { text: String(result.score) }),
+    ' of 100',
+    threshold,
+  );
   card.append(
     heading,
     verdict,
@@ -123,7 +161,9 @@ export function mount(root: HTMLElement): void {
   const form = root.querySelector('form')!;
   const results = root.querySelector<HTMLElement>('[data-fit-results]')!;
   const summary = root.querySelector<HTMLElement>('[data-fit-summary]')!;
-  const icps = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent ?? '[]') as FitIcp[];
+  const icps = JSON.parse(
+    root.querySelector('script[type="application/json"]')!.textContent ?? '[]',
+  ) as FitIcp[];
 
   const update = () => {
     const values = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));
@@ -153,4 +193,5 @@ export function mount(root: HTMLElement): void {
   update();
 }
 
-if (typeof document !== 'undefined') for (const root of document.querySelectorAll<HTMLElement>('[data-fit-check]')) mount(root);
+if (typeof document !== 'undefined')
+  for (const root of document.querySelectorAll<HTMLElement>('[data-fit-check]')) mount(root);

@@ -14,10 +14,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sources: SourceFile[] = [
   ...[...generateCorpus({ files: 40, seed: 3 })].flatMap(([path, text]) => {
     const [folder, name] = path.split('/') as [string, string];
-    return TYPES[folder] ? [{ type: TYPES[folder]!, id: name.replace(/\.mdx$/, ''), file: `content/${path}`, path, text }] : [];
+    return TYPES[folder]
+      ? [{ type: TYPES[folder]!, id: name.replace(/\.mdx$/, ''), file: `content/${path}`, path, text }]
+      : [];
   }),
-  { type: 'persona', id: 'broken', file: 'content/personas/broken.mdx', path: 'personas/broken.mdx', text: '---\nname: [unclosed\n---\nBody with {expression}\n' },
-  { type: 'term', id: 'binary', file: 'content/glossary/binary.mdx', path: 'glossary/binary.mdx', readError: 'it contains binary data' },
+  {
+    type: 'persona',
+    id: 'broken',
+    file: 'content/personas/broken.mdx',
+    path: 'personas/broken.mdx',
+    text: '---\nname: [unclosed\n---\nBody with {expression}\n',
+  },
+  {
+    type: 'term',
+    id: 'binary',
+    file: 'content/glossary/binary.mdx',
+    path: 'glossary/binary.mdx',
+    readError: 'it contains binary data',
+  },
 ];
 
 describe('parseSources', () => {

@@ -10,13 +10,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseEntry, type Entry } from '../core/parse/entry.ts';
+import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Files and folders whose code shapes a parsed entry, relative to the project root. */
-const PARSER_CODE = ['src/core/parse', 'src/schema', 'src/core/graph/suggest.ts', 'src/core/types.ts', 'package-lock.json'];
+const PARSER_CODE = [
+  'src/core/parse',
+  'src/schema',
+  'src/core/graph/suggest.ts',
+  'src/core/types.ts',
+  'package-lock.json',
+];
 
 /** Every file under `path` (itself when it is a file), sorted, relative to the project root. */
 function filesUnder(path: string): string[] {
@@ -73,9 +79,9 @@ export async function parseSourcesWith(
 ): Promise<{ entries: Entry[]; cached: number }> {
   const cache = openCache(cacheDir);
   const entries: (Entry | undefined)[] = sources.map((source) => cache.get(source));
-  const missing = sources.flatMap((source, index) => (entries[index] ? [] : [index]));
+  const missing = sources.flatMap((_source, index) => (entries[index] ? [] : [index]));
   const parsed = missing.length ? await parseMany(missing.map((index) => sources[index]!)) : [];
-  missing.forEach((index, i) => (entries[index] = cache.put(parsed[i]!)));
+  for (const [i, index] of missing.entries()) entries[index] = cache.put(parsed[i]!);
   return { entries: entries as Entry[], cached: sources.length - missing.length };
 }
 
@@ -107,7 +113,15 @@ function openCache(cacheDir: string | undefined): Cache {
       if (entry.text === undefined) return entry;
       try {
         const { sub, file } = location(entry);
-        const { type: _type, id: _id, file: _file, path: _path, text: _text, readError: _readError, ...parsed } = entry;
+        const {
+          type: _type,
+          id: _id,
+          file: _file,
+          path: _path,
+          text: _text,
+          readError: _readError,
+          ...parsed
+        } = entry;
         if (!made.has(sub)) {
           mkdirSync(sub, { recursive: true });
           made.add(sub);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { type DiffSide, diffPlaybooks, type PlaybookDiff } from '../core/change/diff.ts';
 import { parseAccounts } from '../core/score/accounts.ts';
 import { backtestFigures } from '../core/score/backtest.ts';
-import { ConfigError, type LoadOptions } from './index.ts';
 import { contentPathIn, materialize, repositoryRoot, resolveCommit } from './git.ts';
+import { ConfigError, type LoadOptions } from './index.ts';
 import { runPipeline } from './pipeline.ts';
 
 /** Where past deals live inside the content folder, for the backtest. */
@@ -24,7 +24,11 @@ export interface CompareOptions {
 
 /** Lints one version and backtests its ICPs when it has a deals file. */
 async function side(load: LoadOptions, options: CompareOptions): Promise<DiffSide> {
-  const { playbook, graph, diagnostics } = await runPipeline({ ...load, today: options.today, onNotice: options.onNotice });
+  const { playbook, graph, diagnostics } = await runPipeline({
+    ...load,
+    today: options.today,
+    onNotice: options.onNotice,
+  });
   const result: DiffSide = { graph, diagnostics, config: playbook.config };
   const dealsFile = join(playbook.dir, DEALS_FILE);
   if (existsSync(dealsFile)) {
@@ -35,12 +39,20 @@ async function side(load: LoadOptions, options: CompareOptions): Promise<DiffSid
 }
 
 /** Compares two content folders. */
-export async function compareFolders(base: string, head: string, options: CompareOptions): Promise<PlaybookDiff> {
+export async function compareFolders(
+  base: string,
+  head: string,
+  options: CompareOptions,
+): Promise<PlaybookDiff> {
   return diffPlaybooks(await side({ content: base }, options), await side({ content: head }, options));
 }
 
 /** Compares the content folder at a git ref with the working tree. */
-export async function compareWithRef(ref: string, content: string, options: CompareOptions): Promise<PlaybookDiff> {
+export async function compareWithRef(
+  ref: string,
+  content: string,
+  options: CompareOptions,
+): Promise<PlaybookDiff> {
   const root = repositoryRoot();
   const commit = resolveCommit(root, ref);
   const contentPath = contentPathIn(root, content);
@@ -54,7 +66,9 @@ export async function compareWithRef(ref: string, content: string, options: Comp
       if (!(error instanceof ConfigError)) throw error;
       // The pull request may be what repairs the configuration: compare with an empty playbook.
       const why = error.message.split('\n')[0];
-      options.onNotice(`Note: ${ref} has an unusable configuration (${why}); comparing with an empty playbook.`);
+      options.onNotice(
+        `Note: ${ref} has an unusable configuration (${why}); comparing with an empty playbook.`,
+      );
       const empty = join(scratch, '.empty');
       mkdirSync(empty);
       base = await side({ content: empty, cwd: scratch }, options);

@@ -58,7 +58,10 @@ export function isoDateOption(value: string | undefined, name: string): string |
  * The date rules compare against (DESIGN §8.5): `--today`, else `PLAYBOOK_TODAY`, else the clock
  * (UTC). Both the flag and the variable are validated.
  */
-export function resolveToday(flag: string | undefined, env: Record<string, string | undefined> = process.env) {
+export function resolveToday(
+  flag: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+) {
   return (
     isoDateOption(flag, '--today') ??
     isoDateOption(env.PLAYBOOK_TODAY, 'PLAYBOOK_TODAY') ??

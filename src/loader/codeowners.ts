@@ -34,7 +34,8 @@ export async function syncCodeowners({ content, out, check }: CodeownersOptions)
   try {
     existing = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${out} cannot be read: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UsageError(`${out} cannot be read: ${(error as Error).message}`);
   }
   const expected = mergeCodeowners(existing, block);
   const current = existing?.replace(/\r\n/g, '\n');
@@ -76,7 +77,9 @@ function checkOnly(out: string, existing: string | undefined, expected: string, 
     const lines = [...missing.map((l) => `add: ${l}`), ...extra.map((l) => `remove: ${l}`)];
     const message = `${out} is out of date with the owners in the content.`;
     const hint = `${fix}, or edit it by hand:\n${lines.join('\n')}`;
-    say(formatGithub([{ file: out, line: 1, column: 1, rule: 'codeowners', severity: 'error', message, hint }]));
+    say(
+      formatGithub([{ file: out, line: 1, column: 1, rule: 'codeowners', severity: 'error', message, hint }]),
+    );
   }
   return EXIT_FINDINGS;
 }

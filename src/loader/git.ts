@@ -16,7 +16,10 @@ const MAX_BUFFER = 1024 * 1024 * 1024;
 /** Runs git; throws GitError when git itself cannot be started. */
 export function git(args: string[], cwd: string, input?: string) {
   const r = spawnSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER });
-  if (r.error) throw new GitError(`git could not be run (${r.error.message}); the ref form of this command needs git on PATH.`);
+  if (r.error)
+    throw new GitError(
+      `git could not be run (${r.error.message}); the ref form of this command needs git on PATH.`,
+    );
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
@@ -60,7 +63,8 @@ export function contentPathIn(root: string, content: string): string {
  */
 export function materialize(root: string, commit: string, contentPath: string, target: string): void {
   const tree = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', contentPath], root);
-  if (tree.status !== 0) throw new GitError(`git could not list ${contentPath} at ${commit}: ${tree.stderr.trim()}`);
+  if (tree.status !== 0)
+    throw new GitError(`git could not list ${contentPath} at ${commit}: ${tree.stderr.trim()}`);
   const files: { path: string; blob: string }[] = [];
   for (const record of tree.stdout.toString('utf8').split('\0')) {
     const m = /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(record);
@@ -69,7 +73,8 @@ export function materialize(root: string, commit: string, contentPath: string, t
   mkdirSync(join(target, contentPath), { recursive: true });
   if (files.length === 0) return;
   const r = git(['cat-file', '--batch'], root, `${files.map((f) => f.blob).join('\n')}\n`);
-  if (r.status !== 0) throw new GitError(`git could not read ${contentPath} at ${commit}: ${r.stderr.trim()}`);
+  if (r.status !== 0)
+    throw new GitError(`git could not read ${contentPath} at ${commit}: ${r.stderr.trim()}`);
   const out = r.stdout;
   let offset = 0;
   for (const file of files) {

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
-import { configSchema, ENTRY_TYPES, TYPE_FOLDERS, type Config } from '../schema/index.ts';
 import type { SourceFile } from '../core/types.ts';
+import { type Config, configSchema, ENTRY_TYPES, TYPE_FOLDERS } from '../schema/index.ts';
 
 /** Raised for an unusable `playbook.yaml` or content folder: the CLI prints it and exits 2. */
 export class ConfigError extends Error {
@@ -41,7 +41,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes file bytes: strips a BOM, refuses binary data and invalid UTF-8. */
 export function decode(bytes: Uint8Array): { text?: string; readError?: string } {
-  if (bytes.includes(0)) return { readError: 'it contains binary data (a NUL byte), so it is not a text file' };
+  if (bytes.includes(0))
+    return { readError: 'it contains binary data (a NUL byte), so it is not a text file' };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -60,7 +61,9 @@ export function loadPlaybook(options: LoadOptions = {}): LoadedPlaybook {
     isDir = false;
   }
   if (!isDir) {
-    throw new ConfigError(`Content folder not found: ${relative(cwd, dir) || dir}. Pass --content DIR or set PLAYBOOK_CONTENT_DIR to a folder that holds icps/, personas/, glossary/ and guides/.`);
+    throw new ConfigError(
+      `Content folder not found: ${relative(cwd, dir) || dir}. Pass --content DIR or set PLAYBOOK_CONTENT_DIR to a folder that holds icps/, personas/, glossary/ and guides/.`,
+    );
   }
   const { config, file: configFile } = loadConfig(dir, cwd);
   const sources: SourceFile[] = [];
@@ -75,7 +78,10 @@ export function loadPlaybook(options: LoadOptions = {}): LoadedPlaybook {
         .sort();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') notices.push(`Skipped ${relative(cwd, folder)}: ${code === 'ELOOP' ? 'it is a symbolic link loop' : (error as Error).message}`);
+      if (code !== 'ENOENT')
+        notices.push(
+          `Skipped ${relative(cwd, folder)}: ${code === 'ELOOP' ? 'it is a symbolic link loop' : (error as Error).message}`,
+        );
       continue;
     }
     for (const name of names) {
@@ -107,27 +113,39 @@ export function loadConfig(dir: string, cwd = process.cwd()): { config: Config; 
     bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: configSchema.parse({}) };
-    throw new ConfigError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new ConfigError(
+      `${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   const decoded = decode(bytes);
   if (decoded.text === undefined) throw new ConfigError(`${shown}: ${decoded.readError}.`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(decoded.text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(decoded.text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
     throw new ConfigError(`${shown}:${pos.line}:${pos.col}: not valid YAML: ${e.message.split('\n')[0]}`);
   }
   const raw = doc.contents === null ? {} : doc.toJS();
-  if (!isMap(doc.contents) && doc.contents !== null) throw new ConfigError(`${shown}: must be a set of "key: value" settings.`);
+  if (!isMap(doc.contents) && doc.contents !== null)
+    throw new ConfigError(`${shown}: must be a set of "key: value" settings.`);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [issue.path.join('.') || '(top level)'];
+      const keys =
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((k) => [...issue.path, k].join('.'))
+          : [issue.path.join('.') || '(top level)'];
       const what = issue.code === 'unrecognized_keys' ? 'is not a known setting' : issue.message;
       return keys.map((k) => `${shown}: "${k}" ${what}`).join('\n');
     });
-    throw new ConfigError(`${lines.join('\n')}\nSee the README section "playbook.yaml" for the settings and their types.`);
+    throw new ConfigError(
+      `${lines.join('\n')}\nSee the README section "playbook.yaml" for the settings and their types.`,
+    );
   }
   return { config: result.data, file };
 }

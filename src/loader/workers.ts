@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { parseEntry, type Entry } from '../core/parse/entry.ts';
+import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 
 const BATCH = 200;
@@ -41,7 +41,10 @@ export async function parseAll(sources: SourceFile[], threads = 1): Promise<Entr
     chunks.map(
       (chunk) =>
         new Promise<Entry[]>((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { parse: chunk }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+          const worker = new Worker(new URL(import.meta.url), {
+            workerData: { parse: chunk },
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          });
           const out: Entry[] = [];
           worker.on('message', (batch: Uint8Array | null) => {
             if (batch === null) {
@@ -51,7 +54,8 @@ export async function parseAll(sources: SourceFile[], threads = 1): Promise<Entr
           });
           worker.on('error', reject);
           worker.on('exit', (code) => {
-            if (code !== 0 && out.length < chunk.length) reject(new Error(`A parsing worker stopped early (exit code ${code}).`));
+            if (code !== 0 && out.length < chunk.length)
+              reject(new Error(`A parsing worker stopped early (exit code ${code}).`));
           });
         }),
     ),

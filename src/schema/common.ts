@@ -4,9 +4,9 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** An entry id. @example "analytics-alex" */
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, { error: 'must be lowercase kebab-case (a-z, 0-9 and single hyphens), e.g. "analytics-alex"' });
+export const idSchema = z.string().regex(ID_PATTERN, {
+  error: 'must be lowercase kebab-case (a-z, 0-9 and single hyphens), e.g. "analytics-alex"',
+});
 
 /** True when `value` is `YYYY-MM-DD` and a real calendar date (`2026-02-30` is not). */
 export function isCalendarDate(value: string): boolean {
@@ -36,11 +36,13 @@ export const textSchema = z
 /** A list of non-empty, trimmed strings without duplicates. @example ["email", "LinkedIn"] */
 export function stringList(opts: { min?: number } = {}) {
   let list = z.array(textSchema);
-  if (opts.min) list = list.min(opts.min, { error: `must list at least ${opts.min} item${opts.min > 1 ? 's' : ''}` });
+  if (opts.min)
+    list = list.min(opts.min, { error: `must list at least ${opts.min} item${opts.min > 1 ? 's' : ''}` });
   return list.superRefine((items, ctx) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (seen.has(item)) ctx.addIssue({ code: 'custom', message: `duplicate item "${item}"`, path: [index] });
+      if (seen.has(item))
+        ctx.addIssue({ code: 'custom', message: `duplicate item "${item}"`, path: [index] });
       seen.add(item);
     });
   });
@@ -50,9 +52,12 @@ export function stringList(opts: { min?: number } = {}) {
 export const statusSchema = z.enum(['draft', 'active', 'retired']);
 
 /** A GitHub user or team. @example "@acme/revops" */
-export const ownerSchema = textSchema.regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/, {
-  error: 'must be a GitHub user or team, e.g. "@jane" or "@acme/revops"',
-});
+export const ownerSchema = textSchema.regex(
+  /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/,
+  {
+    error: 'must be a GitHub user or team, e.g. "@jane" or "@acme/revops"',
+  },
+);
 
 /** Fields every ICP and persona has. */
 export const commonFields = {

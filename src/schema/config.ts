@@ -48,7 +48,10 @@ export const configSchema = z.strictObject({
   /** The content folder's path inside the repository. @default "content" */
   content_path: textSchema.default('content'),
   /** Default ISO 4217 currency. @default "USD" */
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' }).default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' })
+    .default('USD'),
   /** Review cadence in days per type. @default { icp: 90, persona: 90 } */
   review_every_days: z.strictObject({ icp: cadence.default(90), persona: cadence.default(90) }).prefault({}),
   /** Lint settings. */

@@ -61,7 +61,11 @@ function checkOperator(rule: RuleShape, ctx: z.RefinementCtx) {
     return;
   }
   if (used.length > 1) {
-    ctx.addIssue({ code: 'custom', message: `uses ${used.join(' and ')}; a rule takes exactly one operator`, path: [used[1]!] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `uses ${used.join(' and ')}; a rule takes exactly one operator`,
+      path: [used[1]!],
+    });
     return;
   }
   const op = used[0]!;

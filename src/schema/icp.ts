@@ -30,7 +30,10 @@ export const marketSchema = z.strictObject({
   /** Serviceable obtainable market. @example { accounts: 900 } */
   som: marketMeasure.optional(),
   /** ISO 4217 code; defaults to playbook.yaml `currency`. @example "EUR" */
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' })
+    .optional(),
   /** Where the figures come from. @example "Crunchbase export, Sept 2026" */
   source: textSchema.optional(),
   /** When the figures were taken. @example "2026-09-01" */
@@ -51,7 +54,10 @@ export const firmographicsSchema = z.strictObject({
       /** Upper bound, inclusive. @example 500000000 */
       max: z.number().min(0).optional(),
       /** ISO 4217 code. @example "USD" */
-      currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' }).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "USD"' })
+        .optional(),
     })
     .optional(),
   /** Regions served. @example ["North America", "EU"] */
@@ -72,7 +78,9 @@ export const icpSchema = z.strictObject({
   /** Firmographics. */
   firmographics: firmographicsSchema,
   /** Tech stack signals. @example { uses: ["Shopify Plus"], avoids: ["SAP Commerce"] } */
-  technographics: z.strictObject({ uses: stringList().optional(), avoids: stringList().optional() }).optional(),
+  technographics: z
+    .strictObject({ uses: stringList().optional(), avoids: stringList().optional() })
+    .optional(),
   /** Company-level problems the product solves. @example ["Reporting takes a week each month"] */
   pains: stringList({ min: 1 }),
   /** Behavioural or buying signals. @example ["30%+ YoY revenue growth"] */

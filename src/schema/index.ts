@@ -1,15 +1,15 @@
 export * from './common.ts';
+export * from './config.ts';
 export * from './criterion.ts';
+export * from './guide.ts';
 export * from './icp.ts';
 export * from './persona.ts';
 export * from './term.ts';
-export * from './guide.ts';
-export * from './config.ts';
 
+import { guideSchema } from './guide.ts';
 import { icpSchema } from './icp.ts';
 import { personaSchema } from './persona.ts';
 import { termSchema } from './term.ts';
-import { guideSchema } from './guide.ts';
 
 /** Content types, each a folder under the content directory. */
 export const ENTRY_TYPES = ['icp', 'persona', 'term', 'guide'] as const;
@@ -52,5 +52,26 @@ export function otherTypeFor(type: EntryType, key: string): EntryType | undefine
 }
 
 /** Common misplaced keys that are not fields themselves but clearly belong to one type. */
-const PERSONA_HINT_KEYS = new Set(['job_title', 'title_role', 'age', 'education', 'location', 'interviews', 'persona_name']);
-const ICP_HINT_KEYS = new Set(['industries', 'employees', 'annual_revenue', 'regions', 'growth_stages', 'industry', 'revenue', 'headcount', 'tam', 'sam', 'som', 'technographics_uses']);
+const PERSONA_HINT_KEYS = new Set([
+  'job_title',
+  'title_role',
+  'age',
+  'education',
+  'location',
+  'interviews',
+  'persona_name',
+]);
+const ICP_HINT_KEYS = new Set([
+  'industries',
+  'employees',
+  'annual_revenue',
+  'regions',
+  'growth_stages',
+  'industry',
+  'revenue',
+  'headcount',
+  'tam',
+  'sam',
+  'som',
+  'technographics_uses',
+]);

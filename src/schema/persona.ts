@@ -4,7 +4,14 @@ import { commonFields, dateSchema, idSchema, stringList, textSchema } from './co
 /** Seniority levels. @example "vp" */
 export const SENIORITIES = ['ic', 'manager', 'director', 'vp', 'c-level', 'owner'] as const;
 /** Roles a person plays in a decision-making unit. @example "economic-buyer" */
-export const DMU_ROLES = ['champion', 'economic-buyer', 'technical-buyer', 'end-user', 'influencer', 'procurement'] as const;
+export const DMU_ROLES = [
+  'champion',
+  'economic-buyer',
+  'technical-buyer',
+  'end-user',
+  'influencer',
+  'procurement',
+] as const;
 export type DmuRole = (typeof DMU_ROLES)[number];
 export type Seniority = (typeof SENIORITIES)[number];
 

@@ -12,8 +12,18 @@ export interface CliResult {
 }
 
 /** Runs `scripts/<name>.ts` with the Node running the tests, as `npm run <name> --` would. */
-export function cli(name: string, args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', PLAYBOOK_CONTENT_DIR: undefined, PLAYBOOK_TODAY: undefined, ...options.env };
+export function cli(
+  name: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): CliResult {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    PLAYBOOK_CONTENT_DIR: undefined,
+    PLAYBOOK_TODAY: undefined,
+    ...options.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', `${name}.ts`), ...args], {
     cwd: options.cwd ?? ROOT,

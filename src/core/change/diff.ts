@@ -7,8 +7,8 @@
  * `formatDiffJson` turn it into text.
  */
 import type { Config, Criterion, DmuRole, ScoringRule } from '../../schema/index.ts';
-import type { Entry, PersonaEntry } from '../parse/entry.ts';
 import { displayName, type Graph } from '../graph/graph.ts';
+import type { Entry, PersonaEntry } from '../parse/entry.ts';
 import type { Diagnostic, Severity } from '../types.ts';
 import { count, countEntries, TYPE_WORDS } from '../words.ts';
 
@@ -128,7 +128,11 @@ const RENAME_THRESHOLD_SAME_NAME = 0.25;
 const MAX_RENAME_PAIRS = 250_000;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const refOf = (entry: Entry): ProfileRef => ({ type: entry.type as ProfileType, id: entry.id, name: displayName(entry) });
+const refOf = (entry: Entry): ProfileRef => ({
+  type: entry.type as ProfileType,
+  id: entry.id,
+  name: displayName(entry),
+});
 
 /** Compares two versions of a playbook. */
 export function diffPlaybooks(base: DiffSide, head: DiffSide): PlaybookDiff {
@@ -158,8 +162,18 @@ export function diffPlaybooks(base: DiffSide, head: DiffSide): PlaybookDiff {
     }
     const renamedFrom = new Set(renames.map((r) => r.from.id));
     const renamedTo = new Set(renames.map((r) => r.to.id));
-    diff.removed.push(...removed.filter((e) => !renamedFrom.has(e.id)).map(refOf).sort(byId));
-    diff.added.push(...added.filter((e) => !renamedTo.has(e.id)).map(refOf).sort(byId));
+    diff.removed.push(
+      ...removed
+        .filter((e) => !renamedFrom.has(e.id))
+        .map(refOf)
+        .sort(byId),
+    );
+    diff.added.push(
+      ...added
+        .filter((e) => !renamedTo.has(e.id))
+        .map(refOf)
+        .sort(byId),
+    );
   }
   diff.renamed.sort((a, b) => (a.type === b.type ? byId(a.from, b.from) : a.type === 'icp' ? -1 : 1));
 
@@ -218,14 +232,17 @@ interface RenamePair {
 
 /** Pairs removed and added files of one type whose content is mostly the same, best match first. */
 export function detectRenames(removed: Entry[], added: Entry[]): RenamePair[] {
-  if (removed.length === 0 || added.length === 0 || removed.length * added.length > MAX_RENAME_PAIRS) return [];
+  if (removed.length === 0 || added.length === 0 || removed.length * added.length > MAX_RENAME_PAIRS)
+    return [];
   const prints = new Map<Entry, Set<string>>();
   for (const e of [...removed, ...added]) prints.set(e, fingerprint(e));
   const candidates: RenamePair[] = [];
   for (const from of removed) {
     for (const to of added) {
       const similarity = jaccard(prints.get(from)!, prints.get(to)!);
-      const sameName = displayName(from).trim().toLowerCase() === displayName(to).trim().toLowerCase() && displayName(from) !== from.id;
+      const sameName =
+        displayName(from).trim().toLowerCase() === displayName(to).trim().toLowerCase() &&
+        displayName(from) !== from.id;
       if (similarity >= RENAME_THRESHOLD || (sameName && similarity >= RENAME_THRESHOLD_SAME_NAME)) {
         candidates.push({ from, to, similarity: Math.round(similarity * 100) / 100 });
       }
@@ -252,7 +269,8 @@ function fingerprint(entry: Entry): Set<string> {
   const facts = new Set<string>();
   const add = (prefix: string, value: unknown) => {
     if (Array.isArray(value)) for (const item of value) add(`${prefix}[]`, item);
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${prefix}.${k}`, v);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) add(`${prefix}.${k}`, v);
     else facts.add(`${prefix}=${String(value).trim().toLowerCase()}`);
   };
   if (entry.raw) {
@@ -274,7 +292,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 // ---------------------------------------------------------------------------------------------
 // Personas moved between ICPs
 
-function personaMoves(base: Graph, head: Graph, pairs: Record<ProfileType, Map<string, string>>): PersonaMove[] {
+function personaMoves(
+  base: Graph,
+  head: Graph,
+  pairs: Record<ProfileType, Map<string, string>>,
+): PersonaMove[] {
   const moves: PersonaMove[] = [];
   for (const [baseId, headId] of pairs.persona) {
     const a = base.personas.get(baseId);
@@ -325,7 +347,11 @@ const describe = (c: AnyCriterion) => (isPlain(c) ? undefined : describeRule(c))
 /** A stable text of a criterion for equality. */
 function canonical(c: AnyCriterion): string {
   if (isPlain(c)) return JSON.stringify(c);
-  const sorted = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(
+    Object.entries(c)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
   return JSON.stringify(sorted);
 }
 
@@ -334,7 +360,12 @@ function canonical(c: AnyCriterion): string {
  * along with its values, "200–1,500 employees" → "200–2,000 employees") or, for plain sentences,
  * by shared words. Everything else was added or removed.
  */
-function compareCriteria(icp: ProfileRef, list: CriterionList, before: readonly AnyCriterion[], after: readonly AnyCriterion[]): CriterionChange[] {
+function compareCriteria(
+  icp: ProfileRef,
+  list: CriterionList,
+  before: readonly AnyCriterion[],
+  after: readonly AnyCriterion[],
+): CriterionChange[] {
   const changes: CriterionChange[] = [];
   const left = [...before];
   const right = [...after];
@@ -361,15 +392,21 @@ function compareCriteria(icp: ProfileRef, list: CriterionList, before: readonly 
   // 2. Rules on the same attribute; plain sentences sharing most words.
   for (let i = 0; i < right.length; ) {
     const b = right[i]!;
-    const j = left.findIndex((a) => (isPlain(a) || isPlain(b) ? isPlain(a) && isPlain(b) && wordSimilarity(a, b) >= 0.5 : a.field === b.field));
+    const j = left.findIndex((a) =>
+      isPlain(a) || isPlain(b)
+        ? isPlain(a) && isPlain(b) && wordSimilarity(a, b) >= 0.5
+        : a.field === b.field,
+    );
     if (j === -1) {
       i++;
       continue;
     }
     changed(take(left, j), take(right, i));
   }
-  for (const a of left) changes.push(withRule({ icp, list, change: 'removed', label: labelOf(a) }, 'before', a));
-  for (const b of right) changes.push(withRule({ icp, list, change: 'added', label: labelOf(b) }, 'after', b));
+  for (const a of left)
+    changes.push(withRule({ icp, list, change: 'removed', label: labelOf(a) }, 'before', a));
+  for (const b of right)
+    changes.push(withRule({ icp, list, change: 'added', label: labelOf(b) }, 'after', b));
   return changes;
 }
 
@@ -380,7 +417,13 @@ function withRule(change: CriterionChange, side: 'before' | 'after', c: AnyCrite
 }
 
 function wordSimilarity(a: string, b: string): number {
-  const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const words = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    );
   return jaccard(words(a), words(b));
 }
 
@@ -390,7 +433,8 @@ function wordSimilarity(a: string, b: string): number {
 /** DMU roles the non-retired personas of an ICP cover. */
 function dmuRoles(graph: Graph, icpId: string): Set<DmuRole> {
   const roles = new Set<DmuRole>();
-  for (const p of graph.personasByIcp.get(icpId) ?? []) if (p.data.status !== 'retired') for (const r of p.data.dmu_roles) roles.add(r);
+  for (const p of graph.personasByIcp.get(icpId) ?? [])
+    if (p.data.status !== 'retired') for (const r of p.data.dmu_roles) roles.add(r);
   return roles;
 }
 
@@ -402,7 +446,11 @@ function dmuRoles(graph: Graph, icpId: string): Set<DmuRole> {
  * moves it without changing it). Files are compared by their path inside the content folder, and
  * a renamed file's findings are compared with those of its old name.
  */
-function compareLint(base: DiffSide, head: DiffSide, pairs: Record<ProfileType, Map<string, string>>): PlaybookDiff['lint'] {
+function compareLint(
+  base: DiffSide,
+  head: DiffSide,
+  pairs: Record<ProfileType, Map<string, string>>,
+): PlaybookDiff['lint'] {
   const renamedPath = new Map<string, string>();
   for (const type of PROFILE_TYPES) {
     for (const [from, to] of pairs[type]) {
@@ -422,7 +470,12 @@ function compareLint(base: DiffSide, head: DiffSide, pairs: Record<ProfileType, 
     const path = headPaths.get(d.file);
     return `${d.rule}\u0000${path === undefined ? d.file : `content:${path}`}\u0000${d.message}`;
   };
-  const unmatched = (from: Diagnostic[], key: (d: Diagnostic) => string, against: Diagnostic[], againstKey: (d: Diagnostic) => string) => {
+  const unmatched = (
+    from: Diagnostic[],
+    key: (d: Diagnostic) => string,
+    against: Diagnostic[],
+    againstKey: (d: Diagnostic) => string,
+  ) => {
     const counts = new Map<string, number>();
     for (const d of against) counts.set(againstKey(d), (counts.get(againstKey(d)) ?? 0) + 1);
     return from.filter((d) => {
@@ -435,9 +488,18 @@ function compareLint(base: DiffSide, head: DiffSide, pairs: Record<ProfileType, 
       return true;
     });
   };
-  const finding = (d: Diagnostic): LintFinding => ({ file: d.file, line: d.line, rule: d.rule, severity: d.severity, message: d.message });
+  const finding = (d: Diagnostic): LintFinding => ({
+    file: d.file,
+    line: d.line,
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+  });
   const bySeverity = (a: LintFinding, b: LintFinding) =>
-    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
   const errors = head.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     new: unmatched(head.diagnostics, headKey, base.diagnostics, baseKey).map(finding).sort(bySeverity),
@@ -457,7 +519,11 @@ export function formatDiffJson(diff: PlaybookDiff): string {
 /** How many items a Markdown section lists before "…and N more". */
 const MAX_ITEMS = 25;
 
-const LIST_WORD: Record<CriterionList, string> = { must_haves: 'must-have', deal_breakers: 'deal-breaker', scoring: 'scoring rule' };
+const LIST_WORD: Record<CriterionList, string> = {
+  must_haves: 'must-have',
+  deal_breakers: 'deal-breaker',
+  scoring: 'scoring rule',
+};
 
 /**
  * Escapes text from content for Markdown and HTML: `& < >` become entities and Markdown's
@@ -480,8 +546,12 @@ function code(id: string): string {
 
 const nameOf = (ref: { name: string; id: string }) => `**${escapeMarkdown(ref.name)}**`;
 const profile = (ref: ProfileRef) => `${TYPE_WORDS[ref.type].one} ${nameOf(ref)} (${code(ref.id)})`;
-const icpList = (links: IcpLink[]) => (links.length === 0 ? '_none_' : links.map((l) => (l.missing ? `${code(l.id)} (does not exist)` : escapeMarkdown(l.name))).join(', '));
-const percent = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 100)}%`);
+const icpList = (links: IcpLink[]) =>
+  links.length === 0
+    ? '_none_'
+    : links.map((l) => (l.missing ? `${code(l.id)} (does not exist)` : escapeMarkdown(l.name))).join(', ');
+const percent = (x: number | null | undefined) =>
+  x === null || x === undefined ? 'n/a' : `${Math.round(x * 100)}%`;
 
 /** The headline counts, in reading order. */
 export function headline(diff: PlaybookDiff): string {
@@ -494,7 +564,10 @@ export function headline(diff: PlaybookDiff): string {
   };
   byType(diff.added, 'added');
   byType(diff.removed, 'removed');
-  byType(diff.renamed.map((r) => r.to), 'renamed');
+  byType(
+    diff.renamed.map((r) => r.to),
+    'renamed',
+  );
   if (diff.moved.length) parts.push(`${countEntries(diff.moved.length, 'persona')} moved`);
   const criteria = diff.criteria.length + diff.thresholds.length;
   if (criteria) parts.push(`${count(criteria, 'fit criterion', 'fit criteria')} changed`);
@@ -507,9 +580,11 @@ export function headline(diff: PlaybookDiff): string {
   const { errors, warnings } = diff.lint.head;
   const icon = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
   const lintState =
-    errors > 0 ? `lint fails with ${count(errors, 'error')}`
-    : warnings > 0 ? `lint passes with ${count(warnings, 'warning')}`
-    : 'lint is clean';
+    errors > 0
+      ? `lint fails with ${count(errors, 'error')}`
+      : warnings > 0
+        ? `lint passes with ${count(warnings, 'warning')}`
+        : 'lint is clean';
   return `${icon} **Playbook changes:** ${parts.length ? parts.join(' · ') : 'no changes to ICPs or personas'} (${lintState})`;
 }
 
@@ -526,14 +601,20 @@ export function formatDiffMarkdown(diff: PlaybookDiff): string {
   section('Removed', diff.removed.map(profile));
   section(
     'Renamed',
-    diff.renamed.map((r) => `${TYPE_WORDS[r.type].one} ${code(r.from.id)} → ${code(r.to.id)} (${nameOf(r.to)}${r.from.name !== r.to.name ? `, was ${nameOf(r.from)}` : ''})`),
+    diff.renamed.map(
+      (r) =>
+        `${TYPE_WORDS[r.type].one} ${code(r.from.id)} → ${code(r.to.id)} (${nameOf(r.to)}${r.from.name !== r.to.name ? `, was ${nameOf(r.from)}` : ''})`,
+    ),
   );
   section(
     'Personas moved between ICPs',
-    diff.moved.map((m) => `${nameOf(m.persona)} (${code(m.persona.id)}): ${icpList(m.from)} → ${icpList(m.to)}`),
+    diff.moved.map(
+      (m) => `${nameOf(m.persona)} (${code(m.persona.id)}): ${icpList(m.from)} → ${icpList(m.to)}`,
+    ),
   );
   const criteria: string[] = [];
-  for (const t of diff.thresholds) criteria.push(`${nameOf(t.icp)}: scoring threshold ${t.before ?? 'none'} → ${t.after ?? 'none'}`);
+  for (const t of diff.thresholds)
+    criteria.push(`${nameOf(t.icp)}: scoring threshold ${t.before ?? 'none'} → ${t.after ?? 'none'}`);
   for (const c of diff.criteria) criteria.push(`${nameOf(c.icp)}: ${describeChange(c)}`);
   section('Fit criteria', criteria);
   section(
@@ -541,15 +622,30 @@ export function formatDiffMarkdown(diff: PlaybookDiff): string {
     diff.dmu.map((d) => {
       const parts: string[] = [];
       if (d.gained.length) parts.push(`gained ${d.gained.join(', ')}`);
-      if (d.lost.length) parts.push(`lost ${d.lost.map((r) => (d.lost_required.includes(r) ? `**${r} (required)**` : r)).join(', ')}`);
+      if (d.lost.length)
+        parts.push(
+          `lost ${d.lost.map((r) => (d.lost_required.includes(r) ? `**${r} (required)**` : r)).join(', ')}`,
+        );
       return `${nameOf(d.icp)}: ${parts.join('; ')}`;
     }),
   );
-  section('New lint findings', diff.lint.new.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${code(f.file)}:${f.line} ${code(f.rule)}: ${escapeMarkdown(f.message)}`));
-  section('Fixed lint findings', diff.lint.fixed.map((f) => `✅ ${code(f.file)} ${code(f.rule)}: ${escapeMarkdown(f.message)}`));
+  section(
+    'New lint findings',
+    diff.lint.new.map(
+      (f) =>
+        `${f.severity === 'error' ? '❌' : '⚠️'} ${code(f.file)}:${f.line} ${code(f.rule)}: ${escapeMarkdown(f.message)}`,
+    ),
+  );
+  section(
+    'Fixed lint findings',
+    diff.lint.fixed.map((f) => `✅ ${code(f.file)} ${code(f.rule)}: ${escapeMarkdown(f.message)}`),
+  );
   section(
     'Backtest on past deals',
-    diff.backtest.map((b) => `${nameOf(b.icp)}: precision ${percent(b.before?.precision)} → ${percent(b.after?.precision)}, recall ${percent(b.before?.recall)} → ${percent(b.after?.recall)}`),
+    diff.backtest.map(
+      (b) =>
+        `${nameOf(b.icp)}: precision ${percent(b.before?.precision)} → ${percent(b.after?.precision)}, recall ${percent(b.before?.recall)} → ${percent(b.after?.recall)}`,
+    ),
   );
   return `${out.join('\n')}\n`;
 }
@@ -558,8 +654,14 @@ function describeChange(c: CriterionChange): string {
   const kind = LIST_WORD[c.list];
   const label = `"${escapeMarkdown(c.label)}"`;
   if (c.change === 'added') return `${kind} added: ${label}${c.after ? ` (${escapeMarkdown(c.after)})` : ''}`;
-  if (c.change === 'removed') return `${kind} removed: ${label}${c.before ? ` (${escapeMarkdown(c.before)})` : ''}`;
+  if (c.change === 'removed')
+    return `${kind} removed: ${label}${c.before ? ` (${escapeMarkdown(c.before)})` : ''}`;
   const relabel = c.previous_label !== undefined ? `"${escapeMarkdown(c.previous_label)}" → ${label}` : label;
-  const rule = c.before !== undefined || c.after !== undefined ? (c.before === c.after ? '' : `: ${escapeMarkdown(c.before ?? 'plain sentence')} → ${escapeMarkdown(c.after ?? 'plain sentence')}`) : '';
+  const rule =
+    c.before !== undefined || c.after !== undefined
+      ? c.before === c.after
+        ? ''
+        : `: ${escapeMarkdown(c.before ?? 'plain sentence')} → ${escapeMarkdown(c.after ?? 'plain sentence')}`
+      : '';
   return `${kind} ${relabel}${rule}`;
 }

@@ -1,6 +1,6 @@
-import { slugify } from '../words.ts';
 import { stringify } from 'yaml';
 import { TYPE_FOLDERS } from '../../schema/index.ts';
+import { slugify } from '../words.ts';
 
 export type ScaffoldType = 'icp' | 'persona' | 'term';
 
@@ -41,7 +41,11 @@ export function scaffold(options: ScaffoldOptions): Scaffold {
       status: 'draft',
       owners: [owner],
       last_reviewed: options.today,
-      firmographics: { industries: ['TODO industry'], regions: ['TODO region'], employees: { min: 50, max: 1000 } },
+      firmographics: {
+        industries: ['TODO industry'],
+        regions: ['TODO region'],
+        employees: { min: 50, max: 1000 },
+      },
       pains: ['TODO: a company-level problem the product solves'],
       must_haves: [
         { label: '50–1,000 employees', field: 'employees', between: [50, 1000] },
@@ -70,5 +74,9 @@ export function scaffold(options: ScaffoldOptions): Scaffold {
     frontmatter = { term: name, short: 'TODO: a one-sentence definition shown as a tooltip.' };
     body = `TODO: the full definition, with an example.\n`;
   }
-  return { id, path: `${TYPE_FOLDERS[options.type]}/${id}.mdx`, text: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}` };
+  return {
+    id,
+    path: `${TYPE_FOLDERS[options.type]}/${id}.mdx`,
+    text: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,
+  };
 }

@@ -87,7 +87,9 @@ export function resolveLink(graph: Graph, link: Pick<CrossLink, 'kind' | 'id'>):
     const target = map?.get(link.id);
     return { target, candidates: target ? [target] : [] };
   }
-  const candidates = ENTRY_TYPES.map((t) => graph.all[t].get(link.id)).filter((e): e is Entry => e !== undefined);
+  const candidates = ENTRY_TYPES.map((t) => graph.all[t].get(link.id)).filter(
+    (e): e is Entry => e !== undefined,
+  );
   return { target: candidates.length === 1 ? candidates[0] : undefined, candidates };
 }
 

@@ -1,9 +1,9 @@
 import type { Root, Text } from 'mdast';
-import type { Position } from 'unist';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { ENTRY_TYPES, type EntryType } from '../../schema/index.ts';
 import type { Body, BodyLink, CrossLink, ParseProblem } from '../types.ts';
@@ -31,7 +31,13 @@ export function parseBody(text: string, startLine: number): ParsedBody {
   try {
     tree = processor.parse(text) as Root;
   } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message?: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const e = error as {
+      line?: number;
+      column?: number;
+      reason?: string;
+      message?: string;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+    };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
     const column = e.column ?? e.place?.column ?? e.place?.start?.column ?? 1;
     return {
@@ -58,7 +64,8 @@ export function parseBody(text: string, startLine: number): ParsedBody {
       if ('attributes' in node && Array.isArray(node.attributes)) {
         for (const attribute of node.attributes as { position?: Position; value?: unknown }[]) {
           move(attribute.position);
-          if (attribute.value && typeof attribute.value === 'object') move((attribute.value as { position?: Position }).position);
+          if (attribute.value && typeof attribute.value === 'object')
+            move((attribute.value as { position?: Position }).position);
         }
       }
     });
@@ -68,7 +75,11 @@ export function parseBody(text: string, startLine: number): ParsedBody {
     if (node.type === 'text') collectCrossLinks(node as Text, body.crossLinks);
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) {
       const start = node.position?.start;
-      body.links.push({ url: String(node.url), line: start?.line ?? startLine, column: start?.column ?? 1 } satisfies BodyLink);
+      body.links.push({
+        url: String(node.url),
+        line: start?.line ?? startLine,
+        column: start?.column ?? 1,
+      } satisfies BodyLink);
     }
   });
   return { body };
@@ -83,6 +94,12 @@ function collectCrossLinks(node: Text, out: CrossLink[]) {
     const line = start.line + (before.match(/\n/g)?.length ?? 0);
     const column = nl === -1 ? start.column + before.length : before.length - nl;
     const prefix = m[1];
-    out.push({ kind: prefix ? (KIND_BY_PREFIX[prefix] ?? (prefix as EntryType)) : undefined, id: m[2]!, raw: m[0], line, column });
+    out.push({
+      kind: prefix ? (KIND_BY_PREFIX[prefix] ?? (prefix as EntryType)) : undefined,
+      id: m[2]!,
+      raw: m[0],
+      line,
+      column,
+    });
   }
 }

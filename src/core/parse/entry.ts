@@ -1,11 +1,19 @@
-import { isRecord } from './raw.ts';
 import type { z } from 'zod';
-import { otherTypeFor, SCHEMAS, type EntryType, type Guide, type Icp, type Persona, type Term } from '../../schema/index.ts';
-import { parseBody } from './body.ts';
-import { parseYaml, positionOf, splitFrontmatter, type PositionMap } from './frontmatter.ts';
+import {
+  type EntryType,
+  type Guide,
+  type Icp,
+  otherTypeFor,
+  type Persona,
+  SCHEMAS,
+  type Term,
+} from '../../schema/index.ts';
 import { nearest } from '../graph/suggest.ts';
 import type { Body, ParseProblem, SourceFile } from '../types.ts';
 import { plural, TYPE_WORDS } from '../words.ts';
+import { parseBody } from './body.ts';
+import { type PositionMap, parseYaml, positionOf, splitFrontmatter } from './frontmatter.ts';
+import { isRecord } from './raw.ts';
 
 export interface DataByType {
   icp: Icp;
@@ -54,7 +62,12 @@ export function parseEntry(source: SourceFile): Entry {
   entry.positions = yaml.positions;
   entry.problems.push(...yaml.problems);
   if (yaml.problems.length === 0) {
-    if (yaml.data === null || yaml.data === undefined || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    if (
+      yaml.data === null ||
+      yaml.data === undefined ||
+      typeof yaml.data !== 'object' ||
+      Array.isArray(yaml.data)
+    ) {
       entry.problems.push({
         rule: 'yaml-syntax',
         line: split.yamlLine,
@@ -87,14 +100,18 @@ type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];
 
 function describePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** The value at `path` in the raw frontmatter, and whether the key is there at all. */
 function lookup(raw: unknown, path: Path): { found: boolean; value: unknown } {
   let value = raw;
   for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return { found: false, value: undefined };
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
+      return { found: false, value: undefined };
     value = (value as Record<string | number, unknown>)[key];
   }
   return { found: true, value };
@@ -110,7 +127,9 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
   const { found, value } = lookup(entry.raw, path);
   if (issue.code === 'invalid_union' && isRecord(value)) {
     // A criterion written as a rule: report what is wrong with the rule, not "not a sentence".
-    const branch = issue.errors.find((branchIssues) => branchIssues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0)));
+    const branch = issue.errors.find((branchIssues) =>
+      branchIssues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0)),
+    );
     if (branch) return branch.flatMap((sub) => schemaProblems(entry, sub, path));
   }
   const label = TYPE_WORDS[entry.type].one;
@@ -149,13 +168,26 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
         rule: 'schema',
         ...pos,
         message: `${article(label, true)} ${label} needs "${where}"${details}.`,
-        hint: path.length <= 1 ? `Add "${key}:" to the frontmatter.` : `Add "${key}:" under "${describePath(path.slice(0, -1))}".`,
+        hint:
+          path.length <= 1
+            ? `Add "${key}:" to the frontmatter.`
+            : `Add "${key}:" under "${describePath(path.slice(0, -1))}".`,
       },
     ];
   }
   const text = issueText(issue, value);
-  const message = value === null ? `"${where}" has no value: it ${text}.` : `"${where}"${PREDICATE.test(text) ? ' ' : ': '}${text}.`;
-  return [{ rule: 'schema', ...positionOf(entry.positions, path), message, hint: issueHint(issue, value, path, label) }];
+  const message =
+    value === null
+      ? `"${where}" has no value: it ${text}.`
+      : `"${where}"${PREDICATE.test(text) ? ' ' : ': '}${text}.`;
+  return [
+    {
+      rule: 'schema',
+      ...positionOf(entry.positions, path),
+      message,
+      hint: issueHint(issue, value, path, label),
+    },
+  ];
 }
 
 function isCriterionPath(path: Path): boolean {
@@ -198,7 +230,11 @@ function issueText(issue: Issue, value: unknown): string {
       return Number(min) <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
     }
     case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : issue.origin === 'array' ? `must list at most ${issue.maximum} items` : `must be at most ${issue.maximum}`;
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : issue.origin === 'array'
+          ? `must list at most ${issue.maximum} items`
+          : `must be at most ${issue.maximum}`;
     case 'invalid_union':
       return 'must be a plain sentence or a rule such as { label: "200–1,500 employees", field: employees, between: [200, 1500] }';
     default:
@@ -209,17 +245,25 @@ function issueText(issue: Issue, value: unknown): string {
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of fields';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return String(value);
 }
 
 /** What to do about a schema problem, in one sentence. */
 function issueHint(issue: Issue, value: unknown, path: Path, label: string): string {
-  if (isCriterionPath(path) && (issue.code === 'custom' || issue.code === 'invalid_union' || path[path.length - 1] === 'field')) return RULE_HINT;
+  if (
+    isCriterionPath(path) &&
+    (issue.code === 'custom' || issue.code === 'invalid_union' || path[path.length - 1] === 'field')
+  )
+    return RULE_HINT;
   switch (issue.code) {
     case 'invalid_value': {
       const options = issue.values.map(String);
-      const guess = typeof value === 'string' ? (options.find((o) => o === value.trim().toLowerCase()) ?? nearest(value.toLowerCase(), options)) : undefined;
+      const guess =
+        typeof value === 'string'
+          ? (options.find((o) => o === value.trim().toLowerCase()) ?? nearest(value.toLowerCase(), options))
+          : undefined;
       return guess ? `Write "${guess}".` : 'Use one of the listed values, spelled exactly as shown.';
     }
     case 'invalid_type':
@@ -246,13 +290,16 @@ function issueHint(issue: Issue, value: unknown, path: Path, label: string): str
       if (issue.origin === 'array') return `Keep at most ${issue.maximum} items.`;
       return `Use a value of at most ${issue.maximum}.`;
     case 'custom':
-      if (/^duplicate item/.test(issue.message) || /twice/.test(issue.message)) return 'Remove the repeated item.';
+      if (/^duplicate item/.test(issue.message) || /twice/.test(issue.message))
+        return 'Remove the repeated item.';
       if (/spaces/.test(issue.message)) return 'Remove the spaces at the start and end.';
       break;
     case 'invalid_format':
-      if (path.includes('icps') || path.includes('related')) return 'Use the id of an existing file: its file name without ".mdx".';
+      if (path.includes('icps') || path.includes('related'))
+        return 'Use the id of an existing file: its file name without ".mdx".';
       break;
   }
-  if (/YYYY-MM-DD/.test(issue.message)) return 'Write the date as YYYY-MM-DD, e.g. 2026-10-01, and check the day exists in that month.';
+  if (/YYYY-MM-DD/.test(issue.message))
+    return 'Write the date as YYYY-MM-DD, e.g. 2026-10-01, and check the day exists in that month.';
   return `Correct the value as described; the ${label} fields and their formats are listed in the README.`;
 }

@@ -26,7 +26,13 @@ export function splitFrontmatter(text: string): SplitResult | ParseProblem {
   const lines = text.split('\n');
   const strip = (l: string) => (l.endsWith('\r') ? l.slice(0, -1) : l);
   if (text.trim() === '') {
-    return { rule: 'yaml-syntax', line: 1, column: 1, message: 'The file is empty.', hint: 'Start the file with a frontmatter block between two lines of "---". Run `npm run new` to scaffold one.' };
+    return {
+      rule: 'yaml-syntax',
+      line: 1,
+      column: 1,
+      message: 'The file is empty.',
+      hint: 'Start the file with a frontmatter block between two lines of "---". Run `npm run new` to scaffold one.',
+    };
   }
   if (!FENCE.test(strip(lines[0]!))) {
     return {
@@ -84,7 +90,12 @@ export function parseYaml(yaml: string, firstLine: number): ParsedYaml {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    problems.push({ rule: 'yaml-syntax', line: firstLine, column: 1, message: `The frontmatter could not be read: ${firstSentence(String((e as Error).message))}` });
+    problems.push({
+      rule: 'yaml-syntax',
+      line: firstLine,
+      column: 1,
+      message: `The frontmatter could not be read: ${firstSentence(String((e as Error).message))}`,
+    });
   }
   return { data, positions, problems };
 }
@@ -93,7 +104,12 @@ function firstSentence(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function walk(node: YamlNode | null | undefined, prefix: string, positions: PositionMap, at: (o: number) => Position) {
+function walk(
+  node: YamlNode | null | undefined,
+  prefix: string,
+  positions: PositionMap,
+  at: (o: number) => Position,
+) {
   if (!node) return;
   if (isMap(node)) {
     for (const pair of node.items) {

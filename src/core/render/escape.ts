@@ -3,7 +3,13 @@
  * Astro escapes text expressions; these cover attributes and JSON with the stricter §8.20 rules.
  */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** `& < > " '` become entities: safe in text and in quoted attribute values alike. */
 export function escapeHtml(value: string): string {

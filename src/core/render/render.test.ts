@@ -1,28 +1,52 @@
 import { describe, expect, test } from 'vitest';
-import { configSchema } from '../../schema/index.ts';
 import { mdx, persona, sources, term } from '../../../tests/helpers/playbook.ts';
-import { parseEntry } from '../parse/entry.ts';
+import { configSchema } from '../../schema/index.ts';
 import { buildGraph } from '../graph/graph.ts';
+import { parseEntry } from '../parse/entry.ts';
 import { createPageState, createRenderer } from './render.ts';
 
 const files = {
   'personas/alex.mdx': mdx(persona('midmarket', { name: 'Alex & <Co>' })),
-  'glossary/tam.mdx': mdx(term('Total addressable market', { abbr: 'TAM', aliases: ['addressable market'], short: 'All "the" <money> & more' })),
+  'glossary/tam.mdx': mdx(
+    term('Total addressable market', {
+      abbr: 'TAM',
+      aliases: ['addressable market'],
+      short: 'All "the" <money> & more',
+    }),
+  ),
   'glossary/arr.mdx': mdx(term('Annual recurring revenue', { abbr: 'ARR' })),
 };
 
-function render(body: string, options: { components?: string[]; state?: ReturnType<typeof createPageState> } = {}) {
+function render(
+  body: string,
+  options: { components?: string[]; state?: ReturnType<typeof createPageState> } = {},
+) {
   const entries = sources({ ...files, 'guides/g.mdx': mdx({ title: 'G' }, body) }).map(parseEntry);
   const graph = buildGraph(entries);
-  const renderer = createRenderer(graph, configSchema.parse({ mdx: { components: options.components ?? [] } }));
+  const renderer = createRenderer(
+    graph,
+    configSchema.parse({ mdx: { components: options.components ?? [] } }),
+  );
   return renderer.render(graph.guides.get('g')!.body.tree, { state: options.state });
 }
 
 describe('render', () => {
   test.each([
-    ['a typed cross-link', 'See [[persona:alex]].', '<a href="/personas/alex/" class="xref xref-persona">Alex &amp; &lt;Co&gt;</a>'],
-    ['an untyped cross-link', 'See [[alex]].', '<a href="/personas/alex/" class="xref xref-persona">Alex &amp; &lt;Co&gt;</a>'],
-    ['a term cross-link', 'See [[term:tam]].', '<a href="/glossary/#tam" class="xref xref-term">Total addressable market</a>'],
+    [
+      'a typed cross-link',
+      'See [[persona:alex]].',
+      '<a href="/personas/alex/" class="xref xref-persona">Alex &amp; &lt;Co&gt;</a>',
+    ],
+    [
+      'an untyped cross-link',
+      'See [[alex]].',
+      '<a href="/personas/alex/" class="xref xref-persona">Alex &amp; &lt;Co&gt;</a>',
+    ],
+    [
+      'a term cross-link',
+      'See [[term:tam]].',
+      '<a href="/glossary/#tam" class="xref xref-term">Total addressable market</a>',
+    ],
   ])('renders %s with the escaped target name', (_, body, html) => {
     expect(render(body)).toContain(html);
   });
@@ -57,13 +81,17 @@ describe('render', () => {
   });
 
   test('strips what the sanitizer forbids and drops expressions and ESM', () => {
-    const html = render('<div onclick="x()">ok <script>alert(1)</script></div>\n\n<iframe src="https://x"></iframe>\n\n[x](javascript:alert(1)) ![i](data:image/png;base64,AA)\n\nexport const a = 1\n\n{1 + 1}\n');
+    const html = render(
+      '<div onclick="x()">ok <script>alert(1)</script></div>\n\n<iframe src="https://x"></iframe>\n\n[x](javascript:alert(1)) ![i](data:image/png;base64,AA)\n\nexport const a = 1\n\n{1 + 1}\n',
+    );
     expect(html).toContain('<div>ok </div>');
     expect(html).not.toMatch(/script|iframe|onclick|javascript:|data:|export|1 \+ 1/);
   });
 
   test('maps allow-listed components to HTML and drops others', () => {
-    expect(render('<Callout type="warning" title="Heads up">Careful</Callout>', { components: ['Callout'] })).toMatch(
+    expect(
+      render('<Callout type="warning" title="Heads up">Careful</Callout>', { components: ['Callout'] }),
+    ).toMatch(
       /<aside class="callout callout-warning">\s*<p class="callout-title">\s*<strong>Heads up<\/strong>/,
     );
     expect(render('<Callout>Careful</Callout>')).not.toContain('Careful');

@@ -6,17 +6,23 @@
  * Pages call `render` for their own body only, so no page's HTML is held longer than it takes to
  * write the page.
  */
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastNode, Text as HastText } from 'hast';
+import type {
+  Element,
+  ElementContent,
+  RootContent as HastNode,
+  Root as HastRoot,
+  Text as HastText,
+} from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Config } from '../../schema/index.ts';
+import { displayName, type Graph, resolveLink } from '../graph/graph.ts';
 import { CROSS_LINK } from '../parse/body.ts';
-import { displayName, resolveLink, type Graph } from '../graph/graph.ts';
-import { escapeHtml } from './escape.ts';
 import { urlOf } from '../routes.ts';
+import { escapeHtml } from './escape.ts';
 
 /** Known components content may use when `mdx.components` allows them, and the HTML they become. */
 const CALLOUTS = new Set(['Callout', 'Note', 'Tip', 'Warning', 'Aside']);
@@ -25,7 +31,17 @@ const CALLOUT_KINDS = ['note', 'tip', 'warning', 'danger'];
 /** A strict schema: GitHub's defaults, plus the few classes the known components use. */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption', 'mark', 'abbr', 'cite', 'small', 'u'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'aside',
+    'figure',
+    'figcaption',
+    'mark',
+    'abbr',
+    'cite',
+    'small',
+    'u',
+  ],
   attributes: {
     ...defaultSchema.attributes,
     aside: [['className', 'callout', ...CALLOUT_KINDS.map((k) => `callout-${k}`)]],
@@ -37,7 +53,10 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
 };
 
-const toHast = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize, SANITIZE_SCHEMA).freeze();
+const toHast = unified()
+  .use(remarkRehype, { clobberPrefix: '' })
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .freeze();
 
 /** Per-page state: which glossary terms are already linked ("first use per page"). */
 export interface PageState {
@@ -105,7 +124,21 @@ function glossaryMatcher(graph: Graph): GlossaryMatcher {
 }
 
 /** Elements whose text is never auto-linked (§8.17). */
-const NO_LINK = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style']);
+const NO_LINK = new Set([
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'script',
+  'style',
+]);
 
 /** Builds the renderer once per site: the glossary matcher is compiled here, not per page. */
 export function createRenderer(graph: Graph, config: Pick<Config, 'mdx'>): Renderer {
@@ -141,22 +174,35 @@ interface JsxNode {
 
 const DROPPED = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
 
-function prepare(node: AnyNode, components: Set<string>, minHeading: number): AnyNode | AnyNode[] | undefined {
+function prepare(
+  node: AnyNode,
+  components: Set<string>,
+  minHeading: number,
+): AnyNode | AnyNode[] | undefined {
   if (DROPPED.has(node.type)) return undefined;
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return jsx(node as unknown as JsxNode, components, minHeading);
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+    return jsx(node as unknown as JsxNode, components, minHeading);
   if (node.type === 'paragraph' && node.children.every(isJsxOrBlank)) {
     // `<Callout>…</Callout>` or `<details>…</details>` on one line: MDX wraps it in a paragraph,
     // which would put block elements inside <p>. Unwrap it (and drop it when nothing is left).
     return prepareAll(node.children.filter((c) => c.type !== 'text') as AnyNode[], components, minHeading);
   }
   const { position: _position, ...copy } = node as AnyNode & { children?: AnyNode[] };
-  if (node.type === 'heading') (copy as { depth: number }).depth = Math.min(6, Math.max(minHeading, node.depth));
-  if ('children' in node) (copy as { children: AnyNode[] }).children = prepareAll(node.children as AnyNode[], components, minHeading);
+  if (node.type === 'heading')
+    (copy as { depth: number }).depth = Math.min(6, Math.max(minHeading, node.depth));
+  if ('children' in node)
+    (copy as { children: AnyNode[] }).children = prepareAll(
+      node.children as AnyNode[],
+      components,
+      minHeading,
+    );
   return copy as AnyNode;
 }
 
 const isJsxOrBlank = (n: RootContent) =>
-  n.type === 'mdxJsxTextElement' || n.type === 'mdxTextExpression' || (n.type === 'text' && n.value.trim() === '');
+  n.type === 'mdxJsxTextElement' ||
+  n.type === 'mdxTextExpression' ||
+  (n.type === 'text' && n.value.trim() === '');
 
 function prepareAll(children: AnyNode[], components: Set<string>, minHeading: number): AnyNode[] {
   const out: AnyNode[] = [];
@@ -190,7 +236,12 @@ function propertyName(name: string): string {
   return lower;
 }
 
-function element(tagName: string, properties: Record<string, unknown>, children: AnyNode[], inline: boolean): AnyNode {
+function element(
+  tagName: string,
+  properties: Record<string, unknown>,
+  children: AnyNode[],
+  inline: boolean,
+): AnyNode {
   return {
     type: inline ? 'emphasis' : 'blockquote',
     children,
@@ -205,7 +256,8 @@ function jsx(node: JsxNode, components: Set<string>, minHeading: number): AnyNod
   const attrs = stringAttributes(node);
   if (/^[a-z][a-z0-9-]*$/.test(node.name)) {
     const properties: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(attrs)) properties[propertyName(k)] = k === 'class' || k === 'className' ? String(v).split(/\s+/) : v;
+    for (const [k, v] of Object.entries(attrs))
+      properties[propertyName(k)] = k === 'class' || k === 'className' ? String(v).split(/\s+/) : v;
     return element(node.name, properties, children, inline);
   }
   if (!components.has(node.name)) return undefined;
@@ -213,7 +265,16 @@ function jsx(node: JsxNode, components: Set<string>, minHeading: number): AnyNod
   if (CALLOUTS.has(node.name)) {
     const kind = String(attrs.type ?? attrs.kind ?? node.name).toLowerCase();
     const className = ['callout', ...(CALLOUT_KINDS.includes(kind) ? [`callout-${kind}`] : [])];
-    const heading = title ? [element('p', { className: ['callout-title'] }, [{ type: 'strong', children: [{ type: 'text', value: title }] } as AnyNode], false)] : [];
+    const heading = title
+      ? [
+          element(
+            'p',
+            { className: ['callout-title'] },
+            [{ type: 'strong', children: [{ type: 'text', value: title }] } as AnyNode],
+            false,
+          ),
+        ]
+      : [];
     return element('aside', { className }, [...heading, ...children], false);
   }
   if (node.name === 'Details') {
@@ -257,9 +318,14 @@ function decorate(root: HastRoot, ctx: DecorateContext) {
     for (const child of parent.children) {
       if (child.type === 'element') {
         fixFragmentLink(child);
-        if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
+        if (Array.isArray(child.properties.className) && child.properties.className.length === 0)
+          delete child.properties.className;
         const tag = child.tagName;
-        walk(child, { code: where.code || CODE.has(tag), link: where.link || tag === 'a', glossary: where.glossary && !NO_LINK.has(tag) });
+        walk(child, {
+          code: where.code || CODE.has(tag),
+          link: where.link || tag === 'a',
+          glossary: where.glossary && !NO_LINK.has(tag),
+        });
         out.push(child);
       } else if (child.type === 'text' && !where.code) {
         const replaced = decorateText(child, where, ctx);
@@ -277,7 +343,12 @@ function decorate(root: HastRoot, ctx: DecorateContext) {
 /** In-page links (`#fn-1`) point at the prefixed ids the sanitizer wrote (`user-content-fn-1`). */
 function fixFragmentLink(el: Element) {
   const href = el.tagName === 'a' ? el.properties?.href : undefined;
-  if (typeof href === 'string' && href.startsWith('#') && href.length > 1 && !href.startsWith('#user-content-')) {
+  if (
+    typeof href === 'string' &&
+    href.startsWith('#') &&
+    href.length > 1 &&
+    !href.startsWith('#user-content-')
+  ) {
     el.properties.href = `#user-content-${href.slice(1)}`;
   }
 }
@@ -303,7 +374,10 @@ function decorateText(node: HastText, where: Where, ctx: DecorateContext): HastN
   if (value.includes('[[')) {
     // An explicit [[term:x]] is that term's link: the glossary does not link the word again.
     for (const m of value.matchAll(CROSS_LINK)) {
-      const { target } = resolveLink(ctx.graph, { kind: m[1] as Parameters<typeof resolveLink>[1]['kind'], id: m[2]! });
+      const { target } = resolveLink(ctx.graph, {
+        kind: m[1] as Parameters<typeof resolveLink>[1]['kind'],
+        id: m[2]!,
+      });
       if (target?.type === 'term') ctx.state.linkedTerms.add(target.id);
     }
     for (const m of value.matchAll(CROSS_LINK)) {
@@ -312,7 +386,11 @@ function decorateText(node: HastText, where: Where, ctx: DecorateContext): HastN
       if (!target) continue;
       pushText(value.slice(last, m.index));
       const name = escapeHtml(displayName(target));
-      parts.push(!where.link ? raw(`<a href="${urlOf(target.type, target.id)}" class="xref xref-${target.type}">${name}</a>`) : raw(name));
+      parts.push(
+        !where.link
+          ? raw(`<a href="${urlOf(target.type, target.id)}" class="xref xref-${target.type}">${name}</a>`)
+          : raw(name),
+      );
       if (target.type === 'term') ctx.state.linkedTerms.add(target.id);
       last = m.index + m[0].length;
       changed = true;

@@ -11,14 +11,23 @@ export function formatNumber(n: number): string {
 /** A money amount, compact: 25000000 USD → "$25M"; unknown currencies are written as "25M EUR". */
 export function formatMoney(n: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(n);
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(n);
   } catch {
     return `${compact.format(n)} ${currency}`;
   }
 }
 
 /** A band such as "100–1,000", "1,000+" or "up to 50"; undefined when both ends are missing. */
-export function formatBand(min: number | undefined, max: number | undefined, fmt: (n: number) => string = formatNumber): string | undefined {
+export function formatBand(
+  min: number | undefined,
+  max: number | undefined,
+  fmt: (n: number) => string = formatNumber,
+): string | undefined {
   if (min !== undefined && max !== undefined) return `${fmt(min)}–${fmt(max)}`;
   if (min !== undefined) return `${fmt(min)}+`;
   if (max !== undefined) return `up to ${fmt(max)}`;

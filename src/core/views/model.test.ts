@@ -1,14 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { configSchema } from '../../schema/index.ts';
 import { cleanPlaybook, icp, mdx, persona, sources, TODAY } from '../../../tests/helpers/playbook.ts';
-import { parseEntry } from '../parse/entry.ts';
+import { configSchema } from '../../schema/index.ts';
 import { buildGraph } from '../graph/graph.ts';
+import { parseEntry } from '../parse/entry.ts';
+import { editUrl } from '../routes.ts';
 import { buildSiteModel } from './model.ts';
 import { reviewOf } from './review.ts';
-import { editUrl } from '../routes.ts';
 
 function model(files: Record<string, string>, config = {}) {
-  return buildSiteModel({ graph: buildGraph(sources(files).map(parseEntry)), config: configSchema.parse(config), today: TODAY });
+  return buildSiteModel({
+    graph: buildGraph(sources(files).map(parseEntry)),
+    config: configSchema.parse(config),
+    today: TODAY,
+  });
 }
 
 describe('reviewOf', () => {
@@ -28,8 +32,13 @@ describe('reviewOf', () => {
 
 describe('editUrl', () => {
   test('joins repo, branch, content path and file path (§8.19)', () => {
-    const config = configSchema.parse({ repo_url: 'https://github.com/acme/pb/', content_path: '/docs/content/' });
-    expect(editUrl(config, 'personas/x.mdx')).toBe('https://github.com/acme/pb/edit/main/docs/content/personas/x.mdx');
+    const config = configSchema.parse({
+      repo_url: 'https://github.com/acme/pb/',
+      content_path: '/docs/content/',
+    });
+    expect(editUrl(config, 'personas/x.mdx')).toBe(
+      'https://github.com/acme/pb/edit/main/docs/content/personas/x.mdx',
+    );
   });
 
   test('is undefined without a repo_url', () => {
@@ -56,8 +65,16 @@ describe('buildSiteModel', () => {
   test('persona pages carry the segments and industries of their ICPs for search filters', () => {
     const m = model({
       ...files,
-      'icps/banks.mdx': mdx(icp({ name: 'Banks', segment: 'Enterprise', firmographics: { industries: ['Banking', 'E-commerce'], regions: ['EU'] } })),
-      'personas/both.mdx': mdx(persona('midmarket', { name: 'Both', icps: ['midmarket', 'banks', 'missing'] })),
+      'icps/banks.mdx': mdx(
+        icp({
+          name: 'Banks',
+          segment: 'Enterprise',
+          firmographics: { industries: ['Banking', 'E-commerce'], regions: ['EU'] },
+        }),
+      ),
+      'personas/both.mdx': mdx(
+        persona('midmarket', { name: 'Both', icps: ['midmarket', 'banks', 'missing'] }),
+      ),
     });
     const page = m.personaPages.get('both')!;
     expect(page.segments).toEqual(['Enterprise']);
@@ -73,7 +90,9 @@ describe('buildSiteModel', () => {
 
   test('the DMU map places personas under their roles and reports gaps', () => {
     const page = model(files).icpPages.get('midmarket')!;
-    expect(page.dmu.find((s) => s.role === 'economic-buyer')!.personas.map((p) => p.id)).toEqual(['analytics-alex']);
+    expect(page.dmu.find((s) => s.role === 'economic-buyer')!.personas.map((p) => p.id)).toEqual([
+      'analytics-alex',
+    ]);
     expect(page.gaps).toEqual([]);
     expect(model(files).icpPages.get('draft')!.gaps).toEqual(['Economic buyer']);
   });
@@ -87,20 +106,35 @@ describe('buildSiteModel', () => {
   });
 
   test('falls back to a list per ICP when the grid is too large', () => {
-    const m = buildSiteModel({ graph: buildGraph(sources(files).map(parseEntry)), config: configSchema.parse({}), today: TODAY, maxMatrixCells: 1 });
+    const m = buildSiteModel({
+      graph: buildGraph(sources(files).map(parseEntry)),
+      config: configSchema.parse({}),
+      today: TODAY,
+      maxMatrixCells: 1,
+    });
     expect(m.matrix.tooLarge).toBe(true);
     expect(m.matrix.rows.find((r) => r.icp.id === 'midmarket')!.personas).toHaveLength(2);
   });
 
   test('health groups drafts and stale pages by owner', () => {
-    const m = model({ ...files, 'personas/stale.mdx': mdx(persona('midmarket', { name: 'Stale', last_reviewed: '2026-01-01', owners: ['@z'] })) });
+    const m = model({
+      ...files,
+      'personas/stale.mdx': mdx(
+        persona('midmarket', { name: 'Stale', last_reviewed: '2026-01-01', owners: ['@z'] }),
+      ),
+    });
     expect(m.health.totals.stale).toBe(1);
     expect(m.health.totals.drafts).toBe(1);
     expect(m.health.owners.find((o) => o.owner === '@z')!.items[0]!.review.state).toBe('stale');
   });
 
   test('market rows are relative to TAM', () => {
-    const m = model({ ...files, 'icps/midmarket.mdx': mdx(icp({ market: { tam: { accounts: 1000 }, sam: { accounts: 250 }, som: { accounts: 5 } } })) });
+    const m = model({
+      ...files,
+      'icps/midmarket.mdx': mdx(
+        icp({ market: { tam: { accounts: 1000 }, sam: { accounts: 250 }, som: { accounts: 5 } } }),
+      ),
+    });
     const rows = m.icpPages.get('midmarket')!.market!.measures[0]!.rows;
     expect(rows.map((r) => r.percent)).toEqual([100, 25, 1]);
     expect(rows[1]!.share).toBe('25% of TAM');

@@ -3,14 +3,21 @@
  * Pages read it; they never walk the graph themselves. Bodies are not rendered here (see
  * `render.ts`): each page renders its own body when it is built, so memory stays flat.
  */
-import { DMU_ROLES, type Config, type DmuRole, type EntryType, type Status } from '../../schema/index.ts';
+import { type Config, DMU_ROLES, type DmuRole, type EntryType, type Status } from '../../schema/index.ts';
+import { displayName, type Graph, keyOf } from '../graph/graph.ts';
 import type { Entry, GuideEntry, IcpEntry, PersonaEntry, TermEntry } from '../parse/entry.ts';
-import { displayName, keyOf, type Graph } from '../graph/graph.ts';
-import type { Diagnostic } from '../types.ts';
-import { criterionView, describeRule, formatBand, formatMoney, formatNumber, type CriterionView } from './format.ts';
-import { DMU_LABELS, GROWTH_STAGE_LABELS, SENIORITY_LABELS } from '../words.ts';
-import { reviewOf, type Review } from './review.ts';
 import { editUrl, urlOf } from '../routes.ts';
+import type { Diagnostic } from '../types.ts';
+import { DMU_LABELS, GROWTH_STAGE_LABELS, SENIORITY_LABELS } from '../words.ts';
+import {
+  type CriterionView,
+  criterionView,
+  describeRule,
+  formatBand,
+  formatMoney,
+  formatNumber,
+} from './format.ts';
+import { type Review, reviewOf } from './review.ts';
 
 /** A link to an entry, with what indexes need to mark it. */
 export interface Ref {
@@ -175,11 +182,18 @@ export interface SiteModelInput {
   maxMatrixCells?: number;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1);
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1);
 
 export function refOf(entry: Entry): Ref {
   const status = ((entry.data as { status?: Status } | undefined)?.status ?? 'active') as Status;
-  return { type: entry.type, id: entry.id, name: displayName(entry), url: urlOf(entry.type, entry.id), status };
+  return {
+    type: entry.type,
+    id: entry.id,
+    name: displayName(entry),
+    url: urlOf(entry.type, entry.id),
+    status,
+  };
 }
 
 export function buildSiteModel(input: SiteModelInput): SiteModel {
@@ -204,7 +218,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     });
   }
 
-  const backlinksOf = (e: Entry): Ref[] => (graph.backlinks.get(keyOf(e.type, e.id)) ?? []).map((b) => refOf(b.from)).sort(byName);
+  const backlinksOf = (e: Entry): Ref[] =>
+    (graph.backlinks.get(keyOf(e.type, e.id)) ?? []).map((b) => refOf(b.from)).sort(byName);
 
   const icpPages = new Map<string, IcpPage>();
   for (const icp of graph.icps.values()) {
@@ -230,14 +245,27 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const visiblePersonas = [...personaCards.values()].filter((c) => c.status !== 'retired').sort(byName);
 
   const guides = [...graph.guides.values()]
-    .map((g): GuideView => ({ ...refOf(g), entry: g, description: g.data.description, editUrl: editUrl(config, g.path), backlinks: backlinksOf(g) }))
+    .map(
+      (g): GuideView => ({
+        ...refOf(g),
+        entry: g,
+        description: g.data.description,
+        editUrl: editUrl(config, g.path),
+        backlinks: backlinksOf(g),
+      }),
+    )
     .sort((a, b) => (a.entry.data.order ?? Infinity) - (b.entry.data.order ?? Infinity) || byName(a, b));
 
   return {
     title: config.title,
     description: config.description,
     today,
-    counts: { icps: visibleIcps.length, personas: visiblePersonas.length, terms: graph.terms.size, guides: guides.length },
+    counts: {
+      icps: visibleIcps.length,
+      personas: visiblePersonas.length,
+      terms: graph.terms.size,
+      guides: guides.length,
+    },
     icps: visibleIcps,
     segments: groupBySegment(visibleIcps),
     personas: visiblePersonas,
@@ -264,14 +292,21 @@ function icpPage(
   const f = d.firmographics;
   const revenueCurrency = f.annual_revenue?.currency ?? config.currency;
   const employees = formatBand(f.employees?.min, f.employees?.max);
-  const revenue = formatBand(f.annual_revenue?.min, f.annual_revenue?.max, (n) => formatMoney(n, revenueCurrency));
-  const sizeBand = [employees && `${employees} employees`, revenue && `${revenue} revenue`].filter(Boolean).join(' · ') || undefined;
+  const revenue = formatBand(f.annual_revenue?.min, f.annual_revenue?.max, (n) =>
+    formatMoney(n, revenueCurrency),
+  );
+  const sizeBand =
+    [employees && `${employees} employees`, revenue && `${revenue} revenue`].filter(Boolean).join(' · ') ||
+    undefined;
   const personas = members.map((p) => personaCards.get(p.id)!).sort(byName);
   const dmu: DmuSlot[] = DMU_ROLES.map((role) => ({
     role,
     label: DMU_LABELS[role],
     required: required.has(role),
-    personas: members.filter((p) => p.data.dmu_roles.includes(role)).map((p) => ({ ...refOf(p), role: p.data.role })).sort(byName),
+    personas: members
+      .filter((p) => p.data.dmu_roles.includes(role))
+      .map((p) => ({ ...refOf(p), role: p.data.role }))
+      .sort(byName),
   }));
   const card: IcpCard = {
     ...refOf(icp),
@@ -305,11 +340,20 @@ function scoringOf(scoring: IcpEntry['data']['scoring']): ScoringView | undefine
   return {
     threshold: scoring.threshold,
     totalWeight,
-    rules: scoring.rules.map((r) => ({ label: r.label, condition: describeRule(r), weight: r.weight, share: Math.round((100 * r.weight) / totalWeight) })),
+    rules: scoring.rules.map((r) => ({
+      label: r.label,
+      condition: describeRule(r),
+      weight: r.weight,
+      share: Math.round((100 * r.weight) / totalWeight),
+    })),
   };
 }
 
-const MARKET_LABELS = { tam: 'Total addressable market', sam: 'Serviceable addressable market', som: 'Serviceable obtainable market' } as const;
+const MARKET_LABELS = {
+  tam: 'Total addressable market',
+  sam: 'Serviceable addressable market',
+  som: 'Serviceable obtainable market',
+} as const;
 
 function marketOf(market: IcpEntry['data']['market'], defaultCurrency: string): MarketView | undefined {
   if (!market) return undefined;
@@ -328,14 +372,18 @@ function marketOf(market: IcpEntry['data']['market'], defaultCurrency: string): 
         value,
         display: fmt(value),
         percent: top ? Math.max(1, Math.min(100, Math.round(ratio * 1000) / 10)) : 0,
-        share: k !== 'tam' && top ? `${ratio >= 0.1 ? Math.round(ratio * 100) : Math.round(ratio * 1000) / 10}% of TAM` : undefined,
+        share:
+          k !== 'tam' && top
+            ? `${ratio >= 0.1 ? Math.round(ratio * 100) : Math.round(ratio * 1000) / 10}% of TAM`
+            : undefined,
       });
     }
     return rows.length ? { name, rows } : undefined;
   };
-  const measures = [measure('Accounts', 'accounts', formatNumber), measure(`Value (${currency})`, 'value', (n) => formatMoney(n, currency))].filter(
-    (m): m is NonNullable<typeof m> => m !== undefined,
-  );
+  const measures = [
+    measure('Accounts', 'accounts', formatNumber),
+    measure(`Value (${currency})`, 'value', (n) => formatMoney(n, currency)),
+  ].filter((m): m is NonNullable<typeof m> => m !== undefined);
   return { measures, currency, source: market.source, asOf: market.as_of };
 }
 
@@ -376,7 +424,9 @@ function glossaryOf(graph: Graph, config: Config): SiteModel['glossary'] {
     if (list) list.push(t);
     else letters.set(letter, [t]);
   }
-  return [...letters.entries()].sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1)).map(([letter, list]) => ({ letter, terms: list }));
+  return [...letters.entries()]
+    .sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1))
+    .map(([letter, list]) => ({ letter, terms: list }));
 }
 
 function matrixOf(icps: IcpCard[], personas: PersonaCard[], graph: Graph, maxCells: number): MatrixView {
@@ -386,7 +436,9 @@ function matrixOf(icps: IcpCard[], personas: PersonaCard[], graph: Graph, maxCel
   const tooLarge = icps.length * personas.length > maxCells;
   for (const icp of icps) {
     const members = (graph.personasByIcp.get(icp.id) ?? []).filter((p) => column.has(p.id));
-    const entries = members.map((p) => ({ ...personaRef(p), roles: p.data.dmu_roles.map((r) => DMU_LABELS[r]) })).sort(byName);
+    const entries = members
+      .map((p) => ({ ...personaRef(p), roles: p.data.dmu_roles.map((r) => DMU_LABELS[r]) }))
+      .sort(byName);
     rows.push({ icp: stripCard(icp), personas: entries });
     if (!tooLarge) {
       const row: (string[] | undefined)[] = new Array(personas.length).fill(undefined);
@@ -419,8 +471,17 @@ function healthOf(graph: Graph, config: Config, today: string, diagnostics: Diag
   const reviewed: (IcpEntry | PersonaEntry)[] = [...graph.icps.values(), ...graph.personas.values()];
   for (const e of reviewed) {
     if (e.data.status === 'retired') continue;
-    const review = reviewOf(e.data, e.type === 'icp' ? config.review_every_days.icp : config.review_every_days.persona, today);
-    const item: HealthItem = { ref: refOf(e), review, draft: e.data.status === 'draft', warnings: warningsByFile.get(e.file) ?? [] };
+    const review = reviewOf(
+      e.data,
+      e.type === 'icp' ? config.review_every_days.icp : config.review_every_days.persona,
+      today,
+    );
+    const item: HealthItem = {
+      ref: refOf(e),
+      review,
+      draft: e.data.status === 'draft',
+      warnings: warningsByFile.get(e.file) ?? [],
+    };
     totals.reviewed++;
     if (review.state === 'stale') totals.stale++;
     if (review.state === 'due-soon') totals.dueSoon++;
@@ -434,13 +495,20 @@ function healthOf(graph: Graph, config: Config, today: string, diagnostics: Diag
       owners.set(owner, group);
     }
   }
-  const urgency = (i: HealthItem) => (i.review.state === 'stale' ? 0 : i.review.state === 'due-soon' ? 1 : i.draft ? 2 : 3);
+  const urgency = (i: HealthItem) =>
+    i.review.state === 'stale' ? 0 : i.review.state === 'due-soon' ? 1 : i.draft ? 2 : 3;
   const sorted = [...owners.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'));
   return {
     totals,
     owners: sorted
       .filter(([, g]) => g.items.length > 0)
-      .map(([owner, g]) => ({ owner, fine: g.fine, items: g.items.sort((a, b) => urgency(a) - urgency(b) || a.review.daysLeft - b.review.daysLeft || byName(a.ref, b.ref)) })),
+      .map(([owner, g]) => ({
+        owner,
+        fine: g.fine,
+        items: g.items.sort(
+          (a, b) => urgency(a) - urgency(b) || a.review.daysLeft - b.review.daysLeft || byName(a.ref, b.ref),
+        ),
+      })),
     upToDate: sorted.filter(([, g]) => g.items.length === 0).map(([owner, g]) => ({ owner, fine: g.fine })),
   };
 }

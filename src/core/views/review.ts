@@ -22,13 +22,29 @@ export interface Review {
 const days = (n: number) => count(n, 'day');
 
 /** Review status of an ICP or persona on `today`. */
-export function reviewOf(data: { last_reviewed: string; review_every_days?: number }, defaultCadence: number, today: string): Review {
+export function reviewOf(
+  data: { last_reviewed: string; review_every_days?: number },
+  defaultCadence: number,
+  today: string,
+): Review {
   const cadence = data.review_every_days ?? defaultCadence;
   const due = addDays(data.last_reviewed, cadence);
   const daysLeft = daysBetween(today, due);
   const state: ReviewState = daysLeft < 0 ? 'stale' : daysLeft <= DUE_SOON_DAYS ? 'due-soon' : 'ok';
-  const when = daysLeft < 0 ? `overdue by ${days(-daysLeft)}` : daysLeft === 0 ? 'due today' : `in ${days(daysLeft)}`;
-  return { lastReviewed: data.last_reviewed, cadence, due, daysLeft, state, text: `Reviewed ${data.last_reviewed} · next review ${due} (${when})` };
+  const when =
+    daysLeft < 0 ? `overdue by ${days(-daysLeft)}` : daysLeft === 0 ? 'due today' : `in ${days(daysLeft)}`;
+  return {
+    lastReviewed: data.last_reviewed,
+    cadence,
+    due,
+    daysLeft,
+    state,
+    text: `Reviewed ${data.last_reviewed} · next review ${due} (${when})`,
+  };
 }
 
-export const REVIEW_LABELS: Record<ReviewState, string> = { ok: 'Up to date', 'due-soon': 'Review due soon', stale: 'Stale' };
+export const REVIEW_LABELS: Record<ReviewState, string> = {
+  ok: 'Up to date',
+  'due-soon': 'Review due soon',
+  stale: 'Stale',
+};

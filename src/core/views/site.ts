@@ -1,7 +1,7 @@
 /** What the pages receive: the site model, a body renderer and the configuration, built once. */
 import type { Config } from '../../schema/index.ts';
-import type { Entry } from '../parse/entry.ts';
 import type { Graph } from '../graph/graph.ts';
+import type { Entry } from '../parse/entry.ts';
 import { createRenderer, type Renderer } from '../render/render.ts';
 import type { Diagnostic } from '../types.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
@@ -12,8 +12,17 @@ export interface SiteData {
   renderer: Renderer;
 }
 
-export function createSiteData(input: { graph: Graph; config: Config; today: string; diagnostics?: Diagnostic[] }): SiteData {
-  return { config: input.config, model: buildSiteModel(input), renderer: createRenderer(input.graph, input.config) };
+export function createSiteData(input: {
+  graph: Graph;
+  config: Config;
+  today: string;
+  diagnostics?: Diagnostic[];
+}): SiteData {
+  return {
+    config: input.config,
+    model: buildSiteModel(input),
+    renderer: createRenderer(input.graph, input.config),
+  };
 }
 
 /**
@@ -35,8 +44,8 @@ function dropPositions(node: { position?: unknown; children?: unknown[] }): void
   if (node.children) for (const child of node.children) dropPositions(child as typeof node);
 }
 
-export * from './model.ts';
-export { REVIEW_LABELS, type Review } from './review.ts';
 export { escapeHtml, jsonForScript, metaTag } from '../render/escape.ts';
 export { editUrl, urlOf } from '../routes.ts';
 export { DMU_LABELS, SENIORITY_LABELS, TYPE_WORDS } from '../words.ts';
+export * from './model.ts';
+export { REVIEW_LABELS, type Review } from './review.ts';

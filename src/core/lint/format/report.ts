@@ -1,6 +1,7 @@
 /** The lint report in each output format, and what the command prints around it. */
-import { count } from '../../words.ts';
+
 import type { Diagnostic } from '../../types.ts';
+import { count } from '../../words.ts';
 import type { LintSummary } from '../engine.ts';
 import type { RuleModule } from '../rule.ts';
 import { formatGithub } from './github.ts';
@@ -34,7 +35,11 @@ export interface LintReport {
 }
 
 /** Renders the findings of a lint run in the chosen format. */
-export function lintReport(diagnostics: Diagnostic[], summary: LintSummary, options: ReportOptions): LintReport {
+export function lintReport(
+  diagnostics: Diagnostic[],
+  summary: LintSummary,
+  options: ReportOptions,
+): LintReport {
   const { format, maxWarnings } = options;
   let output: string;
   if (format === 'json') output = formatJson(diagnostics, summary);

@@ -5,7 +5,13 @@ const END = '<!-- rules:end -->';
 
 /** The README's rule reference: one section per rule with its default severity, summary and docs. */
 export function rulesMarkdown(rules: RuleModule[]): string {
-  const table = ['| rule | default | checks |', '|---|---|---|', ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`)];
+  const table = [
+    '| rule | default | checks |',
+    '|---|---|---|',
+    ...rules.map(
+      (r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`,
+    ),
+  ];
   const sections = rules.map((r) => `### \`${r.id}\` (${r.severity})\n\n${r.description}\n\n${r.docs}`);
   return [table.join('\n'), ...sections].join('\n\n');
 }

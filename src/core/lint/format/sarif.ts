@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { RuleModule } from '../rule.ts';
 import type { Diagnostic } from '../../types.ts';
+import type { RuleModule } from '../rule.ts';
 
 export interface SarifOptions {
   rules: RuleModule[];
@@ -42,7 +42,14 @@ export function formatSarif(diagnostics: Diagnostic[], options: SarifOptions): s
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'playbook-lint', ...(options.informationUri ? { informationUri: options.informationUri } : {}), semanticVersion: options.version, rules } },
+        tool: {
+          driver: {
+            name: 'playbook-lint',
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+            semanticVersion: options.version,
+            rules,
+          },
+        },
         results,
         columnKind: 'utf16CodeUnits',
       },
