@@ -128,7 +128,7 @@ const RENAME_THRESHOLD_SAME_NAME = 0.25;
 const MAX_RENAME_PAIRS = 250_000;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const refOf = (entry: Entry): ProfileRef => ({
+const profileRef = (entry: Entry): ProfileRef => ({
   type: entry.type as ProfileType,
   id: entry.id,
   name: displayName(entry),
@@ -158,20 +158,20 @@ export function diffPlaybooks(base: DiffSide, head: DiffSide): PlaybookDiff {
     const renames = detectRenames(removed, added);
     for (const r of renames) {
       pairs[type].set(r.from.id, r.to.id);
-      diff.renamed.push({ type, from: refOf(r.from), to: refOf(r.to), similarity: r.similarity });
+      diff.renamed.push({ type, from: profileRef(r.from), to: profileRef(r.to), similarity: r.similarity });
     }
     const renamedFrom = new Set(renames.map((r) => r.from.id));
     const renamedTo = new Set(renames.map((r) => r.to.id));
     diff.removed.push(
       ...removed
         .filter((e) => !renamedFrom.has(e.id))
-        .map(refOf)
+        .map(profileRef)
         .sort(byId),
     );
     diff.added.push(
       ...added
         .filter((e) => !renamedTo.has(e.id))
-        .map(refOf)
+        .map(profileRef)
         .sort(byId),
     );
   }
@@ -183,7 +183,7 @@ export function diffPlaybooks(base: DiffSide, head: DiffSide): PlaybookDiff {
     const a = base.graph.icps.get(baseId);
     const b = head.graph.icps.get(headId);
     if (!a || !b) continue;
-    const ref = refOf(b);
+    const ref = profileRef(b);
     const changes = [
       ...compareCriteria(ref, 'must_haves', a.data.must_haves, b.data.must_haves),
       ...compareCriteria(ref, 'deal_breakers', a.data.deal_breakers, b.data.deal_breakers),
@@ -215,7 +215,7 @@ export function diffPlaybooks(base: DiffSide, head: DiffSide): PlaybookDiff {
       const before = base.backtest?.[baseIdOf.get(id) ?? ''] ?? null;
       const after = head.backtest?.[id] ?? null;
       if (before?.precision === after?.precision && before?.recall === after?.recall) continue;
-      diff.backtest.push({ icp: refOf(icp), before, after });
+      diff.backtest.push({ icp: profileRef(icp), before, after });
     }
   }
   return diff;
@@ -305,7 +305,7 @@ function personaMoves(
     const before = new Set(a.data.icps.map((id) => pairs.icp.get(id) ?? id));
     const after = new Set(b.data.icps);
     if (before.size === after.size && [...before].every((id) => after.has(id))) continue;
-    moves.push({ persona: refOf(b), from: icpLinks(base, a), to: icpLinks(head, b) });
+    moves.push({ persona: profileRef(b), from: icpLinks(base, a), to: icpLinks(head, b) });
   }
   return moves.sort((x, y) => byId(x.persona, y.persona));
 }
@@ -329,7 +329,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const values = (list: readonly string[]) => list.join(', ');
 
 /** What an executable rule tests, in words: `employees between 200 and 1,500 (weight 15)`. */
-export function describeRule(rule: Exclude<AnyCriterion, string>): string {
+export function ruleShorthand(rule: Exclude<AnyCriterion, string>): string {
   let text: string;
   if (rule.in) text = `${rule.field} in ${values(rule.in)}`;
   else if (rule.not_in) text = `${rule.field} not in ${values(rule.not_in)}`;
@@ -342,7 +342,7 @@ export function describeRule(rule: Exclude<AnyCriterion, string>): string {
   return 'weight' in rule ? `${text} (weight ${rule.weight})` : text;
 }
 
-const describe = (c: AnyCriterion) => (isPlain(c) ? undefined : describeRule(c));
+const describe = (c: AnyCriterion) => (isPlain(c) ? undefined : ruleShorthand(c));
 
 /** A stable text of a criterion for equality. */
 function canonical(c: AnyCriterion): string {

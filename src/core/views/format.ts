@@ -48,7 +48,7 @@ const FIELD_NAMES: Record<string, string> = {
 const list = (values: readonly string[]) => values.join(', ');
 
 /** A rule as a sentence a reader can check: "Employees between 100 and 1,000". */
-export function describeRule(rule: Rule): string {
+export function ruleSentence(rule: Rule): string {
   const field = FIELD_NAMES[rule.field] ?? rule.field;
   const num = (n: number) => (rule.field === 'growth_rate' ? `${n}` : formatNumber(n));
   if (rule.in) return `${field} is one of: ${list(rule.in)}`;
@@ -70,5 +70,5 @@ export interface CriterionView {
 
 export function criterionView(criterion: Criterion): CriterionView {
   if (typeof criterion === 'string') return { label: criterion };
-  return { label: criterion.label, condition: describeRule(criterion) };
+  return { label: criterion.label, condition: ruleSentence(criterion) };
 }

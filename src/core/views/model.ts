@@ -12,10 +12,10 @@ import { DMU_LABELS, GROWTH_STAGE_LABELS, SENIORITY_LABELS } from '../words.ts';
 import {
   type CriterionView,
   criterionView,
-  describeRule,
   formatBand,
   formatMoney,
   formatNumber,
+  ruleSentence,
 } from './format.ts';
 import { type Review, reviewOf } from './review.ts';
 
@@ -342,7 +342,7 @@ function scoringOf(scoring: IcpEntry['data']['scoring']): ScoringView | undefine
     totalWeight,
     rules: scoring.rules.map((r) => ({
       label: r.label,
-      condition: describeRule(r),
+      condition: ruleSentence(r),
       weight: r.weight,
       share: Math.round((100 * r.weight) / totalWeight),
     })),
