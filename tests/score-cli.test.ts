@@ -24,7 +24,11 @@ interface Run {
 
 async function score(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['node', 'scripts/score.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 10_000_000 });
+    const { stdout, stderr } = await promisify(execFile)('npx', ['node', 'scripts/score.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 10_000_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -39,7 +43,16 @@ const messages = (stderr: string) =>
     .filter((line) => line.trim() && !line.startsWith('npm warn'))
     .join('\n');
 
-type Json = { account: string; best: string | null; results: { icp: string; verdict: string; score: number; reasons: { label: string; outcome: string; kind: string }[] }[] }[];
+type Json = {
+  account: string;
+  best: string | null;
+  results: {
+    icp: string;
+    verdict: string;
+    score: number;
+    reasons: { label: string; outcome: string; kind: string }[];
+  }[];
+}[];
 
 /** Verdict and score per active ICP (ecommerce-scaleups, midmarket-saas, regional-banks), and the best fit. */
 const EXPECTED: [account: string, best: string | null, ecommerce: string, saas: string, banks: string][] = [
@@ -67,7 +80,9 @@ describe.concurrent('npm run score', () => {
     expect(messages(run.stderr)).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Json;
-    expect(json.map((a) => [a.account, a.best, ...a.results.map((r) => `${r.verdict} ${r.score}`)])).toEqual(EXPECTED);
+    expect(json.map((a) => [a.account, a.best, ...a.results.map((r) => `${r.verdict} ${r.score}`)])).toEqual(
+      EXPECTED,
+    );
     for (const a of json) {
       expect(Object.keys(a)).toEqual(['account', 'best', 'results']);
       expect(a.results.map((r) => r.icp)).toEqual(['ecommerce-scaleups', 'midmarket-saas', 'regional-banks']);
@@ -101,10 +116,18 @@ describe.concurrent('npm run score', () => {
     });
     // Tidewater has no employee count: the must-have is unknown, so 55 points are not a fit.
     const tidewater = json.find((a) => a.account === 'Tidewater Apparel Co.')!.results[0]!;
-    expect(tidewater.reasons[0]).toEqual({ label: '100–1,000 employees', outcome: 'unknown', kind: 'must_have' });
+    expect(tidewater.reasons[0]).toEqual({
+      label: '100–1,000 employees',
+      outcome: 'unknown',
+      kind: 'must_have',
+    });
     // City of Brookfield has no revenue: the revenue deal-breaker is unknown, never matched.
     const brookfield = json.find((a) => a.account === 'City of Brookfield')!.results[0]!;
-    expect(brookfield.reasons).toContainEqual({ label: 'Annual revenue of $15M or less', outcome: 'unknown', kind: 'deal_breaker' });
+    expect(brookfield.reasons).toContainEqual({
+      label: 'Annual revenue of $15M or less',
+      outcome: 'unknown',
+      kind: 'deal_breaker',
+    });
   });
 
   test('--format table prints aligned columns: account, best, then verdict and score per ICP', async () => {
@@ -112,7 +135,13 @@ describe.concurrent('npm run score', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     const header = lines[0]!;
-    expect(header.split(/\s{2,}/)).toEqual(['account', 'best', 'ecommerce-scaleups', 'midmarket-saas', 'regional-banks']);
+    expect(header.split(/\s{2,}/)).toEqual([
+      'account',
+      'best',
+      'ecommerce-scaleups',
+      'midmarket-saas',
+      'regional-banks',
+    ]);
     for (const [account, best, ...cells] of EXPECTED) {
       const line = lines.find((l) => l.startsWith(`${account}  `))!;
       expect(line, account).toBeDefined();
@@ -128,31 +157,80 @@ describe.concurrent('npm run score', () => {
     expect(run.code).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(EXPECTED.length * 3);
-    expect(Object.keys(rows[0]!)).toEqual(['account', 'icp', 'verdict', 'score', 'threshold', 'best', 'must_haves_missed', 'deal_breakers_matched', 'scoring_matched', 'unknown']);
-    expect(rows.find((r) => r.account === 'Kestrel Payments, Inc.' && r.icp === 'midmarket-saas')).toMatchObject({ verdict: 'fit', score: '75', threshold: '60', best: 'yes', scoring_matched: 'Runs Salesforce or HubSpot; Has a cloud data warehouse; 500–1,500 employees; $30M–$200M annual revenue; Headquartered in the US or UK' });
-    expect(rows.find((r) => r.account === 'Bluegate Wholesale Supply' && r.icp === 'ecommerce-scaleups')).toMatchObject({ verdict: 'excluded', score: '0', best: 'no', deal_breakers_matched: 'Wholesale-only or B2B distribution' });
+    expect(Object.keys(rows[0]!)).toEqual([
+      'account',
+      'icp',
+      'verdict',
+      'score',
+      'threshold',
+      'best',
+      'must_haves_missed',
+      'deal_breakers_matched',
+      'scoring_matched',
+      'unknown',
+    ]);
+    expect(
+      rows.find((r) => r.account === 'Kestrel Payments, Inc.' && r.icp === 'midmarket-saas'),
+    ).toMatchObject({
+      verdict: 'fit',
+      score: '75',
+      threshold: '60',
+      best: 'yes',
+      scoring_matched:
+        'Runs Salesforce or HubSpot; Has a cloud data warehouse; 500–1,500 employees; $30M–$200M annual revenue; Headquartered in the US or UK',
+    });
+    expect(
+      rows.find((r) => r.account === 'Bluegate Wholesale Supply' && r.icp === 'ecommerce-scaleups'),
+    ).toMatchObject({
+      verdict: 'excluded',
+      score: '0',
+      best: 'no',
+      deal_breakers_matched: 'Wholesale-only or B2B distribution',
+    });
   });
 
   test('--icp scores a draft ICP when named', async () => {
-    const json = JSON.parse((await score(ACCOUNTS, '--icp', 'healthcare-providers', '--format', 'json')).stdout) as Json;
-    expect(json.every((a) => a.results.length === 1 && a.results[0]!.icp === 'healthcare-providers')).toBe(true);
+    const json = JSON.parse(
+      (await score(ACCOUNTS, '--icp', 'healthcare-providers', '--format', 'json')).stdout,
+    ) as Json;
+    expect(json.every((a) => a.results.length === 1 && a.results[0]!.icp === 'healthcare-providers')).toBe(
+      true,
+    );
     const sable = json.find((a) => a.account === 'Sable Health Partners')!;
     expect(sable).toMatchObject({ best: 'healthcare-providers', results: [{ verdict: 'fit', score: 100 }] });
   });
 
   test('--icp scores a retired ICP when named; without scoring a fit is 100', async () => {
-    const json = JSON.parse((await score(ACCOUNTS, '--icp', 'early-stage-startups', '--format', 'json')).stdout) as Json;
-    expect(json.find((a) => a.account === 'Orbital Metrics')).toMatchObject({ best: 'early-stage-startups', results: [{ verdict: 'fit', score: 100 }] });
-    expect(json.find((a) => a.account === 'Lumen Ledger')).toMatchObject({ best: null, results: [{ verdict: 'partial', score: 0 }] });
+    const json = JSON.parse(
+      (await score(ACCOUNTS, '--icp', 'early-stage-startups', '--format', 'json')).stdout,
+    ) as Json;
+    expect(json.find((a) => a.account === 'Orbital Metrics')).toMatchObject({
+      best: 'early-stage-startups',
+      results: [{ verdict: 'fit', score: 100 }],
+    });
+    expect(json.find((a) => a.account === 'Lumen Ledger')).toMatchObject({
+      best: null,
+      results: [{ verdict: 'partial', score: 0 }],
+    });
   });
 
   test('--content reads the ICPs of another playbook and handles BOM, CRLF, quotes and an unknown column', async () => {
-    const run = await score(`${FIXTURES}/accounts.csv`, '--content', `${FIXTURES}/content`, '--format', 'json');
+    const run = await score(
+      `${FIXTURES}/accounts.csv`,
+      '--content',
+      `${FIXTURES}/content`,
+      '--format',
+      'json',
+    );
     expect(run.code).toBe(0);
-    expect(messages(run.stderr)).toMatch(/warning: .*accounts\.csv row 1, column 7 \(notes\): the column "notes" is not an account attribute/);
+    expect(messages(run.stderr)).toMatch(
+      /warning: .*accounts\.csv row 1, column 7 \(notes\): the column "notes" is not an account attribute/,
+    );
     const json = JSON.parse(run.stdout) as Json;
     // The draft "grocers" ICP is left out: only active ICPs are scored by default.
-    expect(json.map((a) => [a.account, a.best, a.results.map((r) => `${r.icp} ${r.verdict} ${r.score}`)])).toEqual([
+    expect(
+      json.map((a) => [a.account, a.best, a.results.map((r) => `${r.icp} ${r.verdict} ${r.score}`)]),
+    ).toEqual([
       ['Corner Shops, Ltd.', 'retail-chains', ['retail-chains fit 100']],
       ['High Street Co', null, ['retail-chains partial 0']],
       ['Franchise Group', null, ['retail-chains excluded 0']],
@@ -183,12 +261,20 @@ describe.concurrent('npm run score', () => {
     });
 
     test('a non-number in employees, naming its row and column, while the good rows are still scored', async () => {
-      const run = await score(`${FIXTURES}/bad-cells.csv`, '--content', `${FIXTURES}/content`, '--format', 'json');
+      const run = await score(
+        `${FIXTURES}/bad-cells.csv`,
+        '--content',
+        `${FIXTURES}/content`,
+        '--format',
+        'json',
+      );
       expect(run.code).toBe(2);
       const stderr = messages(run.stderr);
       expect(stderr).toContain('row 3, column 3 (employees): "lots" is not a number');
       expect(stderr).toContain('row 5, column 3 (employees): "1,200" is not a number');
-      expect(stderr).toMatch(/2 errors in .*bad-cells\.csv: rows with errors were left out; the other 2 rows were scored/);
+      expect(stderr).toMatch(
+        /2 errors in .*bad-cells\.csv: rows with errors were left out; the other 2 rows were scored/,
+      );
       expect((JSON.parse(run.stdout) as Json).map((a) => a.account)).toEqual(['Good One', 'Also Good']);
     });
 
@@ -204,15 +290,25 @@ describe.concurrent('npm run score', () => {
       const run = await score(ACCOUNTS, '--icp', 'midmarket-sas');
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(messages(run.stderr)).toMatch(/There is no ICP "midmarket-sas"\. Did you mean "midmarket-saas"\? Known ICPs: .*ecommerce-scaleups, .*healthcare-providers, midmarket-saas, regional-banks/);
+      expect(messages(run.stderr)).toMatch(
+        /There is no ICP "midmarket-sas"\. Did you mean "midmarket-saas"\? Known ICPs: .*ecommerce-scaleups, .*healthcare-providers, midmarket-saas, regional-banks/,
+      );
     });
 
     test.each([
-      { name: 'an unknown format', args: [ACCOUNTS, '--format', 'xml'], message: /--format must be one of table, csv, json, got "xml"/ },
+      {
+        name: 'an unknown format',
+        args: [ACCOUNTS, '--format', 'xml'],
+        message: /--format must be one of table, csv, json, got "xml"/,
+      },
       { name: 'an unknown flag', args: [ACCOUNTS, '--colour'], message: /Unknown option '--colour'/ },
       { name: 'no file', args: [], message: /Name the CSV file of accounts to score/ },
       { name: 'two files', args: [ACCOUNTS, DEALS], message: /Expected one CSV file, got 2/ },
-      { name: 'a backtest as CSV', args: [DEALS, '--outcomes', '--format', 'csv'], message: /--outcomes prints a backtest report as a table or JSON/ },
+      {
+        name: 'a backtest as CSV',
+        args: [DEALS, '--outcomes', '--format', 'csv'],
+        message: /--outcomes prints a backtest report as a table or JSON/,
+      },
     ])('$name', async ({ args, message }) => {
       const run = await score(...args);
       expect(run.code).toBe(2);
@@ -229,11 +325,29 @@ describe.concurrent('npm run score', () => {
       expect(json).toMatchObject({ deals: 100, outcomes: { won: 40, lost: 32, churned: 28 }, win_rate: 0.4 });
       const byId = Object.fromEntries(json.icps.map((i: { icp: string }) => [i.icp, i]));
       expect(Object.keys(byId)).toEqual(['ecommerce-scaleups', 'midmarket-saas', 'regional-banks']);
-      expect(byId['midmarket-saas'].matrix).toEqual({ fit: { won: 19, lost: 1, churned: 3 }, partial: { won: 21, lost: 26, churned: 20 }, excluded: { won: 0, lost: 5, churned: 5 } });
-      expect(byId['midmarket-saas'].fit).toEqual({ fit_won: 19, fit_deals: 23, won_deals: 40, precision: 0.8261, recall: 0.475 });
+      expect(byId['midmarket-saas'].matrix).toEqual({
+        fit: { won: 19, lost: 1, churned: 3 },
+        partial: { won: 21, lost: 26, churned: 20 },
+        excluded: { won: 0, lost: 5, churned: 5 },
+      });
+      expect(byId['midmarket-saas'].fit).toEqual({
+        fit_won: 19,
+        fit_deals: 23,
+        won_deals: 40,
+        precision: 0.8261,
+        recall: 0.475,
+      });
       expect(byId['ecommerce-scaleups'].matrix.fit).toEqual({ won: 4, lost: 2, churned: 6 });
-      expect(byId['ecommerce-scaleups'].fit).toEqual({ fit_won: 4, fit_deals: 12, won_deals: 40, precision: 0.3333, recall: 0.1 });
-      expect(byId['ecommerce-scaleups'].rules.find((r: { label: string }) => r.label === 'Sells on Amazon')).toEqual({
+      expect(byId['ecommerce-scaleups'].fit).toEqual({
+        fit_won: 4,
+        fit_deals: 12,
+        won_deals: 40,
+        precision: 0.3333,
+        recall: 0.1,
+      });
+      expect(
+        byId['ecommerce-scaleups'].rules.find((r: { label: string }) => r.label === 'Sells on Amazon'),
+      ).toEqual({
         label: 'Sells on Amazon',
         kind: 'scoring',
         matched: { deals: 16, won: 4, win_rate: 0.25 },
@@ -246,27 +360,84 @@ describe.concurrent('npm run score', () => {
     test('prints the matrix, precision, recall and lift as a table', async () => {
       const run = await score(DEALS, '--outcomes', '--icp', 'midmarket-saas');
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('Backtest of 100 deals (40 won, 32 lost, 28 churned; win rate 40%) against 1 ICP.');
+      expect(run.stdout).toContain(
+        'Backtest of 100 deals (40 won, 32 lost, 28 churned; win rate 40%) against 1 ICP.',
+      );
       expect(run.stdout).toContain('midmarket-saas: Mid-market B2B SaaS');
       expect(run.stdout).toMatch(/fit\s+19\s+1\s+3\s+23\s+83%/);
       expect(run.stdout).toContain('precision 83% (19 of 23 fits won), recall 48% (19 of 40 wins were fits)');
-      expect(run.stdout).toMatch(/Has a cloud data warehouse\s+scoring\s+33\/50 won \(66%\)\s+7\/50 won \(14%\)\s+4\.71x/);
+      expect(run.stdout).toMatch(
+        /Has a cloud data warehouse\s+scoring\s+33\/50 won \(66%\)\s+7\/50 won \(14%\)\s+4\.71x/,
+      );
     });
 
     test('counts a small file by hand', async () => {
-      const run = await score(`${FIXTURES}/deals.csv`, '--content', `${FIXTURES}/content`, '--outcomes', '--format', 'json');
+      const run = await score(
+        `${FIXTURES}/deals.csv`,
+        '--content',
+        `${FIXTURES}/content`,
+        '--outcomes',
+        '--format',
+        'json',
+      );
       expect(run.code).toBe(0);
       const [retail] = JSON.parse(run.stdout).icps;
       // A and D: fit 67 (won). B: fewer than 100 staff, partial (lost). C: franchise, excluded (churned). E: grocery, partial (lost).
-      expect(retail.matrix).toEqual({ fit: { won: 2, lost: 0, churned: 0 }, partial: { won: 0, lost: 2, churned: 0 }, excluded: { won: 0, lost: 0, churned: 1 } });
+      expect(retail.matrix).toEqual({
+        fit: { won: 2, lost: 0, churned: 0 },
+        partial: { won: 0, lost: 2, churned: 0 },
+        excluded: { won: 0, lost: 0, churned: 1 },
+      });
       expect(retail.fit).toEqual({ fit_won: 2, fit_deals: 2, won_deals: 2, precision: 1, recall: 1 });
       expect(retail.rules).toEqual([
-        { label: 'Retail', kind: 'must_have', matched: { deals: 4, won: 2, win_rate: 0.5 }, not_matched: { deals: 1, won: 0, win_rate: 0 }, unknown: 0, lift: null },
-        { label: '100 or more staff', kind: 'must_have', matched: { deals: 4, won: 2, win_rate: 0.5 }, not_matched: { deals: 1, won: 0, win_rate: 0 }, unknown: 0, lift: null },
-        { label: 'Franchise model', kind: 'deal_breaker', matched: { deals: 1, won: 0, win_rate: 0 }, not_matched: { deals: 4, won: 2, win_rate: 0.5 }, unknown: 3, lift: 0 },
-        { label: 'Uses Shopify POS', kind: 'scoring', matched: { deals: 1, won: 1, win_rate: 1 }, not_matched: { deals: 4, won: 1, win_rate: 0.25 }, unknown: 3, lift: 4 },
-        { label: 'Based in Europe', kind: 'scoring', matched: { deals: 4, won: 2, win_rate: 0.5 }, not_matched: { deals: 1, won: 0, win_rate: 0 }, unknown: 0, lift: null },
-        { label: 'Growing 10% or more', kind: 'scoring', matched: { deals: 3, won: 1, win_rate: 0.3333 }, not_matched: { deals: 2, won: 1, win_rate: 0.5 }, unknown: 2, lift: 0.6667 },
+        {
+          label: 'Retail',
+          kind: 'must_have',
+          matched: { deals: 4, won: 2, win_rate: 0.5 },
+          not_matched: { deals: 1, won: 0, win_rate: 0 },
+          unknown: 0,
+          lift: null,
+        },
+        {
+          label: '100 or more staff',
+          kind: 'must_have',
+          matched: { deals: 4, won: 2, win_rate: 0.5 },
+          not_matched: { deals: 1, won: 0, win_rate: 0 },
+          unknown: 0,
+          lift: null,
+        },
+        {
+          label: 'Franchise model',
+          kind: 'deal_breaker',
+          matched: { deals: 1, won: 0, win_rate: 0 },
+          not_matched: { deals: 4, won: 2, win_rate: 0.5 },
+          unknown: 3,
+          lift: 0,
+        },
+        {
+          label: 'Uses Shopify POS',
+          kind: 'scoring',
+          matched: { deals: 1, won: 1, win_rate: 1 },
+          not_matched: { deals: 4, won: 1, win_rate: 0.25 },
+          unknown: 3,
+          lift: 4,
+        },
+        {
+          label: 'Based in Europe',
+          kind: 'scoring',
+          matched: { deals: 4, won: 2, win_rate: 0.5 },
+          not_matched: { deals: 1, won: 0, win_rate: 0 },
+          unknown: 0,
+          lift: null,
+        },
+        {
+          label: 'Growing 10% or more',
+          kind: 'scoring',
+          matched: { deals: 3, won: 1, win_rate: 0.3333 },
+          not_matched: { deals: 2, won: 1, win_rate: 0.5 },
+          unknown: 2,
+          lift: 0.6667,
+        },
       ]);
     });
 

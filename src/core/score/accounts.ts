@@ -6,10 +6,10 @@
  * quotes, CRLF, a UTF-8 BOM): it is small, well kept, and has a synchronous API that reports
  * malformed records without stopping, so one bad row never hides the others.
  */
-import { parse, type CsvError } from 'csv-parse/sync';
-import { ATTRIBUTES, NUMBER_ATTRIBUTES, STRING_ATTRIBUTES, type Attribute } from '../../schema/criterion.ts';
-import type { Account } from './score.ts';
+import { type CsvError, parse } from 'csv-parse/sync';
+import { ATTRIBUTES, type Attribute, NUMBER_ATTRIBUTES, STRING_ATTRIBUTES } from '../../schema/criterion.ts';
 import { nearest } from '../graph/suggest.ts';
+import type { Account } from './score.ts';
 
 /** Deal outcomes a backtest compares verdicts with. */
 export const OUTCOMES = ['won', 'lost', 'churned'] as const;
@@ -62,7 +62,8 @@ const DECIMAL = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 export function describeLocation(problem: Pick<CsvProblem, 'row' | 'column' | 'columnName'>): string {
   const parts: string[] = [];
   if (problem.row !== undefined) parts.push(`row ${problem.row}`);
-  if (problem.column !== undefined) parts.push(`column ${problem.column}${problem.columnName ? ` (${problem.columnName})` : ''}`);
+  if (problem.column !== undefined)
+    parts.push(`column ${problem.column}${problem.columnName ? ` (${problem.columnName})` : ''}`);
   return parts.join(', ');
 }
 
@@ -90,19 +91,28 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
       },
     });
   } catch (error) {
-    problems.push({ severity: 'error', message: `the file is not valid CSV: ${csvReason(error as CsvError)}` });
+    problems.push({
+      severity: 'error',
+      message: `the file is not valid CSV: ${csvReason(error as CsvError)}`,
+    });
     return { rows: [], problems, columns: [], fatal: true };
   }
 
   const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
   while (records.length > 0 && isBlank(records[0]!.cells)) records.shift();
   if (problems.length > 0 && (records.length === 0 || problems[0]!.row! < records[0]!.row)) {
-    problems[0]!.message = problems[0]!.message.replace('this row is not valid CSV', 'the header row is not valid CSV');
+    problems[0]!.message = problems[0]!.message.replace(
+      'this row is not valid CSV',
+      'the header row is not valid CSV',
+    );
     return { rows: [], problems, columns: [], fatal: true };
   }
   const header = records.shift();
   if (!header) {
-    problems.push({ severity: 'error', message: 'the file is empty: it needs a header row such as "name,industry,employees".' });
+    problems.push({
+      severity: 'error',
+      message: 'the file is empty: it needs a header row such as "name,industry,employees".',
+    });
     return { rows: [], problems, columns: [], fatal: true };
   }
   const names = header.cells.map((c) => c.trim().toLowerCase());
@@ -114,7 +124,13 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
     if (name === '') return;
     if (known.has(name)) {
       if (byName.has(name)) {
-        headerProblems.push({ severity: 'error', row: header.row, column: index + 1, columnName: name, message: `the column "${name}" appears twice (columns ${byName.get(name)! + 1} and ${index + 1}); keep one.` });
+        headerProblems.push({
+          severity: 'error',
+          row: header.row,
+          column: index + 1,
+          columnName: name,
+          message: `the column "${name}" appears twice (columns ${byName.get(name)! + 1} and ${index + 1}); keep one.`,
+        });
         return;
       }
       byName.set(name, index);
@@ -133,11 +149,19 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
   problems.push(...headerProblems);
   if (headerProblems.some((p) => p.severity === 'error')) return { rows: [], problems, columns, fatal: true };
   if (!byName.has('name')) {
-    problems.push({ severity: 'error', row: header.row, message: `the header row has no "name" column; add one that labels each account (found: ${names.filter(Boolean).join(', ') || 'nothing'}).` });
+    problems.push({
+      severity: 'error',
+      row: header.row,
+      message: `the header row has no "name" column; add one that labels each account (found: ${names.filter(Boolean).join(', ') || 'nothing'}).`,
+    });
     return { rows: [], problems, columns, fatal: true };
   }
   if (options.outcomes && !byName.has('outcome')) {
-    problems.push({ severity: 'error', row: header.row, message: `a backtest needs an "outcome" column holding ${OUTCOMES.join(', ')} for each deal.` });
+    problems.push({
+      severity: 'error',
+      row: header.row,
+      message: `a backtest needs an "outcome" column holding ${OUTCOMES.join(', ')} for each deal.`,
+    });
     return { rows: [], problems, columns, fatal: true };
   }
 
@@ -147,10 +171,20 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
     const rowProblems: CsvProblem[] = [];
     const bad = (column: string, message: string) => {
       const index = byName.get(column)!;
-      rowProblems.push({ severity: 'error', row: record.row, column: index + 1, columnName: column, message });
+      rowProblems.push({
+        severity: 'error',
+        row: record.row,
+        column: index + 1,
+        columnName: column,
+        message,
+      });
     };
     if (record.cells.length > header.cells.length) {
-      problems.push({ severity: 'error', row: record.row, message: `this row has ${record.cells.length} cells but the header has ${header.cells.length}; a value with a comma needs double quotes, such as "Acme, Inc."` });
+      problems.push({
+        severity: 'error',
+        row: record.row,
+        message: `this row has ${record.cells.length} cells but the header has ${header.cells.length}; a value with a comma needs double quotes, such as "Acme, Inc."`,
+      });
       continue;
     }
     const cell = (column: string) => {
@@ -170,7 +204,13 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
     if (options.outcomes) {
       const value = cell('outcome').toLowerCase();
       if ((OUTCOMES as readonly string[]).includes(value)) outcome = value as DealOutcome;
-      else bad('outcome', value === '' ? `the outcome is empty; write one of ${OUTCOMES.join(', ')}.` : `${JSON.stringify(cell('outcome'))} is not an outcome; write one of ${OUTCOMES.join(', ')}.`);
+      else
+        bad(
+          'outcome',
+          value === ''
+            ? `the outcome is empty; write one of ${OUTCOMES.join(', ')}.`
+            : `${JSON.stringify(cell('outcome'))} is not an outcome; write one of ${OUTCOMES.join(', ')}.`,
+        );
     }
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else rows.push(outcome ? { row: record.row, account, outcome } : { row: record.row, account });
@@ -188,15 +228,26 @@ function parseCell(attribute: Attribute, value: string): string | number | strin
         : /\d[,_ ]\d/.test(value)
           ? ` Leave out thousands separators (write ${value.replace(/[,_ ]/g, '')}).`
           : '';
-      return { error: `${JSON.stringify(value)} is not a number; ${attribute} takes a plain decimal such as ${attribute === 'growth_rate' ? '35' : '1200'}.${hint}` };
+      return {
+        error: `${JSON.stringify(value)} is not a number; ${attribute} takes a plain decimal such as ${attribute === 'growth_rate' ? '35' : '1200'}.${hint}`,
+      };
     }
     const number = Number(value);
-    if (attribute === 'employees' && !Number.isInteger(number)) return { error: `${JSON.stringify(value)} is not a whole number of employees.` };
-    if (attribute !== 'growth_rate' && number < 0) return { error: `${JSON.stringify(value)} is negative; ${attribute} cannot be below 0.` };
+    if (attribute === 'employees' && !Number.isInteger(number))
+      return { error: `${JSON.stringify(value)} is not a whole number of employees.` };
+    if (attribute !== 'growth_rate' && number < 0)
+      return { error: `${JSON.stringify(value)} is negative; ${attribute} cannot be below 0.` };
     return number;
   }
-  const list = value.split(';').map((v) => v.trim()).filter(Boolean);
-  return list.length > 0 ? [...new Set(list)] : { error: `${JSON.stringify(value)} lists no technology; separate values with ";", such as "Shopify Plus; Klaviyo".` };
+  const list = value
+    .split(';')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return list.length > 0
+    ? [...new Set(list)]
+    : {
+        error: `${JSON.stringify(value)} lists no technology; separate values with ";", such as "Shopify Plus; Klaviyo".`,
+      };
 }
 
 function csvReason(error: CsvError | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backtest, backtestIcp, ratio, type Deal } from './backtest.ts';
+import { backtest, backtestIcp, type Deal, ratio } from './backtest.ts';
 import type { ScorableIcp } from './score.ts';
 
 /** Retail stores; fewer than 11 staff disqualifies; growth and Shopify score 50 each; threshold 50. */
@@ -20,11 +20,20 @@ const retail: ScorableIcp = {
 
 // Verdicts worked by hand, in the comments.
 const deals: Deal[] = [
-  { account: { name: 'd1', industry: 'Retail', employees: 100, growth_rate: 30, tech: ['Shopify'] }, outcome: 'won' }, // fit 100
+  {
+    account: { name: 'd1', industry: 'Retail', employees: 100, growth_rate: 30, tech: ['Shopify'] },
+    outcome: 'won',
+  }, // fit 100
   { account: { name: 'd2', industry: 'Retail', employees: 100, growth_rate: 30 }, outcome: 'won' }, // fit 50
-  { account: { name: 'd3', industry: 'Retail', employees: 100, growth_rate: 5, tech: ['Shopify'] }, outcome: 'lost' }, // fit 50
+  {
+    account: { name: 'd3', industry: 'Retail', employees: 100, growth_rate: 5, tech: ['Shopify'] },
+    outcome: 'lost',
+  }, // fit 50
   { account: { name: 'd4', industry: 'Retail', employees: 100, growth_rate: 5 }, outcome: 'lost' }, // partial 0
-  { account: { name: 'd5', industry: 'Banking', employees: 100, growth_rate: 30, tech: ['Shopify'] }, outcome: 'won' }, // partial: must-have failed
+  {
+    account: { name: 'd5', industry: 'Banking', employees: 100, growth_rate: 30, tech: ['Shopify'] },
+    outcome: 'won',
+  }, // partial: must-have failed
   { account: { name: 'd6', industry: 'Retail', employees: 5, growth_rate: 30 }, outcome: 'churned' }, // excluded
   { account: { name: 'd7', growth_rate: 40 }, outcome: 'churned' }, // partial: must-have unknown
   { account: { name: 'd8', industry: 'Retail', growth_rate: 25, tech: ['Shopify'] }, outcome: 'won' }, // fit 100, deal-breaker unknown
@@ -55,10 +64,38 @@ describe('backtestIcp', () => {
 
   test('gives every executable rule its win rates and lift, skipping plain sentences', () => {
     expect(result.rules).toEqual([
-      { label: 'Retail', kind: 'must_have', matched: { deals: 6, won: 3, win_rate: 0.5 }, not_matched: { deals: 2, won: 1, win_rate: 0.5 }, unknown: 1, lift: 1 },
-      { label: '10 staff or fewer', kind: 'deal_breaker', matched: { deals: 1, won: 0, win_rate: 0 }, not_matched: { deals: 7, won: 4, win_rate: 0.5714 }, unknown: 2, lift: 0 },
-      { label: 'Growth 20%+', kind: 'scoring', matched: { deals: 6, won: 4, win_rate: 0.6667 }, not_matched: { deals: 2, won: 0, win_rate: 0 }, unknown: 0, lift: null },
-      { label: 'Uses Shopify', kind: 'scoring', matched: { deals: 4, won: 3, win_rate: 0.75 }, not_matched: { deals: 4, won: 1, win_rate: 0.25 }, unknown: 4, lift: 3 },
+      {
+        label: 'Retail',
+        kind: 'must_have',
+        matched: { deals: 6, won: 3, win_rate: 0.5 },
+        not_matched: { deals: 2, won: 1, win_rate: 0.5 },
+        unknown: 1,
+        lift: 1,
+      },
+      {
+        label: '10 staff or fewer',
+        kind: 'deal_breaker',
+        matched: { deals: 1, won: 0, win_rate: 0 },
+        not_matched: { deals: 7, won: 4, win_rate: 0.5714 },
+        unknown: 2,
+        lift: 0,
+      },
+      {
+        label: 'Growth 20%+',
+        kind: 'scoring',
+        matched: { deals: 6, won: 4, win_rate: 0.6667 },
+        not_matched: { deals: 2, won: 0, win_rate: 0 },
+        unknown: 0,
+        lift: null,
+      },
+      {
+        label: 'Uses Shopify',
+        kind: 'scoring',
+        matched: { deals: 4, won: 3, win_rate: 0.75 },
+        not_matched: { deals: 4, won: 1, win_rate: 0.25 },
+        unknown: 4,
+        lift: 3,
+      },
     ]);
   });
 
@@ -81,7 +118,13 @@ describe('backtest', () => {
     expect(result).toMatchObject({ deals: 8, outcomes: { won: 4, lost: 2, churned: 2 }, win_rate: 0.5 });
     expect(result.icps.map((i) => i.icp)).toEqual(['retail', 'anyone']);
     // Without rules every deal is a fit: precision is the base win rate, recall is 1.
-    expect(result.icps[1]!.fit).toEqual({ fit_won: 4, fit_deals: 8, won_deals: 4, precision: 0.5, recall: 1 });
+    expect(result.icps[1]!.fit).toEqual({
+      fit_won: 4,
+      fit_deals: 8,
+      won_deals: 4,
+      precision: 0.5,
+      recall: 1,
+    });
     expect(result.icps[1]!.rules).toEqual([]);
   });
 });

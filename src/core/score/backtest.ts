@@ -5,9 +5,17 @@
  * A deal counts as a win only when its outcome is `won`; `churned` deals were signed and then
  * lost, so for judging an ICP they are misses, like `lost`.
  */
-import type { DealOutcome } from './accounts.ts';
-import { evaluateRule, scoreAccount, type Account, type ReasonKind, type ScorableIcp, type Verdict } from './score.ts';
+
 import type { Criterion, Rule } from '../../schema/criterion.ts';
+import type { DealOutcome } from './accounts.ts';
+import {
+  type Account,
+  evaluateRule,
+  type ReasonKind,
+  type ScorableIcp,
+  scoreAccount,
+  type Verdict,
+} from './score.ts';
 
 export interface Deal {
   account: Account;
@@ -67,7 +75,8 @@ export interface Backtest {
 }
 
 /** Ratios are rounded to 4 decimals so reports stay readable and tests exact. */
-export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+export const ratio = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
 const VERDICTS: readonly Verdict[] = ['fit', 'partial', 'excluded'];
 const OUTCOME_NAMES: readonly DealOutcome[] = ['won', 'lost', 'churned'];
@@ -113,13 +122,25 @@ export function backtestIcp(icp: ScorableIcp, deals: readonly Deal[]): IcpBackte
   return {
     icp: icp.id,
     matrix,
-    fit: { fit_won: fitWon, fit_deals: fitDeals, won_deals: wonDeals, precision: ratio(fitWon, fitDeals), recall: ratio(fitWon, wonDeals) },
-    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, winRate(total(v), matrix[v].won)])) as Record<Verdict, WinRate>,
+    fit: {
+      fit_won: fitWon,
+      fit_deals: fitDeals,
+      won_deals: wonDeals,
+      precision: ratio(fitWon, fitDeals),
+      recall: ratio(fitWon, wonDeals),
+    },
+    verdicts: Object.fromEntries(VERDICTS.map((v) => [v, winRate(total(v), matrix[v].won)])) as Record<
+      Verdict,
+      WinRate
+    >,
     rules: rules.map(({ rule, kind }, i) => {
       const t = tallies[i]!;
       const matched = winRate(t.matched, t.matchedWon);
       const notMatched = winRate(t.other, t.otherWon);
-      const lift = matched.win_rate === null || notMatched.win_rate === null || t.otherWon === 0 ? null : ratio(t.matchedWon * t.other, t.matched * t.otherWon);
+      const lift =
+        matched.win_rate === null || notMatched.win_rate === null || t.otherWon === 0
+          ? null
+          : ratio(t.matchedWon * t.other, t.matched * t.otherWon);
       return { label: rule.label, kind, matched, not_matched: notMatched, unknown: t.unknown, lift };
     }),
   };
@@ -145,6 +166,7 @@ export function backtestFigures(
   const deals: Deal[] = rows.flatMap((r) => (r.outcome ? [{ account: r.account, outcome: r.outcome }] : []));
   if (deals.length === 0) return undefined;
   const figures: Record<string, { precision: number | null; recall: number | null }> = {};
-  for (const b of backtest(icps, deals).icps) figures[b.icp] = { precision: b.fit.precision, recall: b.fit.recall };
+  for (const b of backtest(icps, deals).icps)
+    figures[b.icp] = { precision: b.fit.precision, recall: b.fit.recall };
   return figures;
 }

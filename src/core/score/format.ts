@@ -1,7 +1,8 @@
 /** Output formats of the `score` command: fit results and backtests as a table, CSV or JSON. */
+
+import { count, countEntries } from '../words.ts';
 import type { Backtest, IcpBacktest, WinRate } from './backtest.ts';
 import type { AccountScores, ScoreResult } from './score.ts';
-import { count, countEntries } from '../words.ts';
 
 /** `--format json`: `[{account, best, results: [{icp, verdict, score, reasons}]}]` (DESIGN §3). */
 export function formatScoresJson(scores: readonly AccountScores[]): string {
@@ -12,16 +13,27 @@ export function formatScoresJson(scores: readonly AccountScores[]): string {
       icp: r.icp,
       verdict: r.verdict,
       score: r.score,
-      reasons: r.reasons.map((reason) => ({ label: reason.label, outcome: reason.outcome, kind: reason.kind })),
+      reasons: r.reasons.map((reason) => ({
+        label: reason.label,
+        outcome: reason.outcome,
+        kind: reason.kind,
+      })),
     })),
   }));
   return JSON.stringify(shaped, null, 2);
 }
 
 /** `--format table`: one line per account, its best ICP, then verdict and score per ICP. */
-export function formatScoresTable(scores: readonly AccountScores[], icps: readonly { id: string; threshold: number }[]): string {
+export function formatScoresTable(
+  scores: readonly AccountScores[],
+  icps: readonly { id: string; threshold: number }[],
+): string {
   const header = ['account', 'best', ...icps.map((i) => i.id)];
-  const rows = scores.map((s) => [s.account, s.best ?? '-', ...s.results.map((r) => `${r.verdict} ${r.score}`)]);
+  const rows = scores.map((s) => [
+    s.account,
+    s.best ?? '-',
+    ...s.results.map((r) => `${r.verdict} ${r.score}`),
+  ]);
   const lines = alignColumns([header, ...rows], { rightAlign: new Set() });
   const thresholds = icps.map((i) => `${i.id} ${i.threshold}`).join(', ');
   lines.push('');
@@ -32,7 +44,20 @@ export function formatScoresTable(scores: readonly AccountScores[], icps: readon
 
 /** `--format csv`: one row per account × ICP, with the rules behind each verdict. */
 export function formatScoresCsv(scores: readonly AccountScores[]): string {
-  const rows: string[][] = [['account', 'icp', 'verdict', 'score', 'threshold', 'best', 'must_haves_missed', 'deal_breakers_matched', 'scoring_matched', 'unknown']];
+  const rows: string[][] = [
+    [
+      'account',
+      'icp',
+      'verdict',
+      'score',
+      'threshold',
+      'best',
+      'must_haves_missed',
+      'deal_breakers_matched',
+      'scoring_matched',
+      'unknown',
+    ],
+  ];
   for (const s of scores) {
     for (const r of s.results) {
       rows.push([
@@ -45,7 +70,10 @@ export function formatScoresCsv(scores: readonly AccountScores[]): string {
         labels(r, 'must_have', 'failed'),
         labels(r, 'deal_breaker', 'matched'),
         labels(r, 'scoring', 'matched'),
-        r.reasons.filter((x) => x.outcome === 'unknown').map((x) => x.label).join('; '),
+        r.reasons
+          .filter((x) => x.outcome === 'unknown')
+          .map((x) => x.label)
+          .join('; '),
       ]);
     }
   }
@@ -77,7 +105,10 @@ const percent = (value: number | null) => (value === null ? '-' : `${Math.round(
 const KIND_LABELS = { must_have: 'must-have', deal_breaker: 'deal-breaker', scoring: 'scoring' } as const;
 
 /** `--outcomes --format table`: per ICP, verdict × outcome, precision and recall of fit, rule lift. */
-export function formatBacktestTable(result: Backtest, names: ReadonlyMap<string, string> = new Map()): string {
+export function formatBacktestTable(
+  result: Backtest,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   const out: string[] = [];
   const o = result.outcomes;
   const outcomes = `${o.won} won, ${o.lost} lost, ${o.churned} churned; win rate ${percent(result.win_rate)}`;
@@ -102,23 +133,39 @@ function icpSection(icp: IcpBacktest, name: string | undefined): string[] {
   for (const verdict of ['fit', 'partial', 'excluded'] as const) {
     const m = icp.matrix[verdict];
     const v = icp.verdicts[verdict];
-    matrix.push([verdict, String(m.won), String(m.lost), String(m.churned), String(v.deals), percent(v.win_rate)]);
+    matrix.push([
+      verdict,
+      String(m.won),
+      String(m.lost),
+      String(m.churned),
+      String(v.deals),
+      percent(v.win_rate),
+    ]);
   }
   out.push(...alignColumns(matrix, { rightAlign: new Set([1, 2, 3, 4, 5]), indent: '  ' }));
   const f = icp.fit;
-  out.push(`  fit predicts won: precision ${percent(f.precision)} (${f.fit_won} of ${f.fit_deals} fits won), recall ${percent(f.recall)} (${f.fit_won} of ${f.won_deals} wins were fits)`);
+  out.push(
+    `  fit predicts won: precision ${percent(f.precision)} (${f.fit_won} of ${f.fit_deals} fits won), recall ${percent(f.recall)} (${f.fit_won} of ${f.won_deals} wins were fits)`,
+  );
   if (icp.rules.length > 0) {
     const rules: string[][] = [['rule', 'kind', 'matched', 'not matched', 'lift']];
     for (const r of icp.rules) {
       const notMatched = `${rate(r.not_matched)}${r.unknown ? `, ${r.unknown} unknown` : ''}`;
-      rules.push([r.label, KIND_LABELS[r.kind], rate(r.matched), notMatched, r.lift === null ? '-' : `${r.lift.toFixed(2)}x`]);
+      rules.push([
+        r.label,
+        KIND_LABELS[r.kind],
+        rate(r.matched),
+        notMatched,
+        r.lift === null ? '-' : `${r.lift.toFixed(2)}x`,
+      ]);
     }
     out.push('', ...alignColumns(rules, { rightAlign: new Set([4]), indent: '  ' }));
   }
   return out;
 }
 
-const rate = (w: WinRate) => (w.deals === 0 ? 'no deals' : `${w.won}/${w.deals} won (${percent(w.win_rate)})`);
+const rate = (w: WinRate) =>
+  w.deals === 0 ? 'no deals' : `${w.won}/${w.deals} won (${percent(w.win_rate)})`;
 
 /** Pads cells so columns line up; the header row is underlined. */
 function alignColumns(rows: string[][], options: { rightAlign: Set<number>; indent?: string }): string[] {
@@ -139,5 +186,9 @@ function alignColumns(rows: string[][], options: { rightAlign: Set<number>; inde
       })
       .join('  ');
   const [head, ...body] = clean;
-  return [line(head!), (options.indent ?? '') + widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+  return [
+    line(head!),
+    (options.indent ?? '') + widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+  ];
 }
