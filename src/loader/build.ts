@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatPretty } from '../core/lint/format/pretty.ts';
 import { compactForSite, createSiteData } from '../core/views/site.ts';
+import { writeAdmin } from './admin.ts';
 import { EXIT_FINDINGS, EXIT_OK, say, warn } from './cli.ts';
 import { runPipeline } from './pipeline.ts';
 import { indexSite } from './search-index.ts';
@@ -57,6 +58,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const stage = stageClock();
   const pages = await indexSite(outDir);
   stage('search', `${pages} pages indexed`);
+  stage('admin', await writeAdmin({ outDir, content: options.content }));
   say(`Done in ${seconds(performance.now() - started)}.`);
   return EXIT_OK;
 }
