@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -15,6 +17,7 @@ interface Step {
 }
 interface Job {
   if?: string;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   needs?: string | string[];
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
@@ -102,9 +105,14 @@ describe('.github/workflows/playbook.yml', () => {
   describe('pushes to main', () => {
     test('build the site and upload dist/ as the Pages artifact', () => {
       expect(workflow.jobs.build!.if).toMatch(/refs\/heads\/main/);
+      expect(workflow.jobs.build!.if).not.toMatch(/schedule/);
       step('build', /^actions\/configure-pages@/);
       expect(step('build', /npm run build/).run).toBe('npm run build');
       expect(step('build', /^actions\/upload-pages-artifact@/).with).toEqual({ path: 'dist/' });
+    });
+
+    test('check out the full history, for the history section of each page', () => {
+      expect(step('build', /^actions\/checkout@/).with).toMatchObject({ 'fetch-depth': 0 });
     });
 
     test('deploy to GitHub Pages with the permissions it needs', () => {
@@ -116,8 +124,116 @@ describe('.github/workflows/playbook.yml', () => {
     });
   });
 
-  test('installs exactly the lockfile in both jobs that run npm', () => {
-    for (const job of ['check', 'build'])
+  describe('weekly review reminders', () => {
+    const job = 'reviews';
+    const issue = () => step(job, /gh issue/);
+
+    test('run every week, only on the schedule or by hand', () => {
+      const schedule = workflow.on.schedule as { cron: string }[];
+      expect(schedule).toHaveLength(1);
+      // minute hour * * weekday: once a week.
+      expect(schedule[0]!.cron).toMatch(/^\d+ \d+ \* \* [0-6]$/);
+      expect(workflow.jobs[job]!.if).toBe(
+        "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'",
+      );
+      for (const other of ['check', 'build']) expect(workflow.jobs[other]!.if).not.toMatch(/schedule/);
+      expect(workflow.jobs[job]!.concurrency).toMatchObject({ group: 'playbook-reviews' });
+    });
+
+    test('may write issues, and no other job may', () => {
+      expect(workflow.jobs[job]!.permissions).toEqual({ contents: 'read', issues: 'write' });
+      for (const [name, other] of Object.entries(workflow.jobs))
+        if (name !== job) expect(other.permissions?.issues, name).toBeUndefined();
+    });
+
+    test('list the reviews due with npm run health, as Markdown for the issue', () => {
+      const steps = workflow.jobs[job]!.steps;
+      expect(steps.map((s) => s.uses?.split('@')[0] ?? s.run?.split('\n')[0])).toEqual([
+        'actions/checkout',
+        'actions/setup-node',
+        'npm ci --no-audit --no-fund',
+        'npm run -s health -- --format markdown > reviews.md',
+        expect.stringMatching(/^number=\$\(gh issue list/),
+      ]);
+      expect(steps[0]!.with).toMatchObject({ 'persist-credentials': false });
+      expect(step(job, /--format json/).run).toContain('npm run -s health -- --format json > reviews.json');
+    });
+
+    test('the issue step gets its token and title from the environment', () => {
+      expect(issue().env).toEqual({
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+        GH_TOKEN: '${{ github.token }}',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+        GH_REPO: '${{ github.repository }}',
+        TITLE: 'Playbook reviews due',
+      });
+    });
+
+    /** Runs the issue step's script with a stand-in `gh` that has `open` as its open issue (or none). */
+    function runIssueStep(due: boolean, open: string | undefined): string[] {
+      const dir = mkdtempSync(join(tmpdir(), 'playbook-gh-'));
+      try {
+        writeFileSync(
+          join(dir, 'reviews.md'),
+          due ? '1 page of the playbook needs a review\n' : 'Every ICP and persona is reviewed in time\n',
+        );
+        writeFileSync(
+          join(dir, 'reviews.json'),
+          JSON.stringify({ today: '2026-11-22', owners: due ? [{ owner: '@a', pages: [] }] : [] }),
+        );
+        const gh = join(dir, 'gh');
+        // Open issues as `gh issue list --json number,title` gives them, filtered with the step's --jq.
+        const issues = [
+          { number: 3, title: 'Playbook reviews due soon?' },
+          ...(open ? [{ number: Number(open), title: 'Playbook reviews due' }] : []),
+        ];
+        writeFileSync(join(dir, 'issues.json'), JSON.stringify(issues));
+        writeFileSync(
+          gh,
+          [
+            '#!/bin/sh',
+            `echo "$*" >> "${dir}/calls"`,
+            'if [ "$1 $2" = "issue list" ]; then',
+            '  while [ $# -gt 0 ]; do if [ "$1" = "--jq" ]; then shift; filter="$1"; fi; shift; done',
+            `  jq -r "$filter" "${dir}/issues.json"`,
+            'fi',
+            '',
+          ].join('\n'),
+        );
+        chmodSync(gh, 0o755);
+        const r = spawnSync('bash', ['-e', '-c', issue().run!], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, ...issue().env, PATH: `${dir}:${process.env.PATH}` },
+        });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        return readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').slice(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    test.skipIf(spawnSync('jq', ['--version']).status !== 0)('open, update or close one issue', () => {
+      expect(runIssueStep(true, undefined)).toEqual([
+        'issue create --title Playbook reviews due --body-file reviews.md',
+      ]);
+      expect(runIssueStep(true, '12')).toEqual(['issue edit 12 --body-file reviews.md']);
+      expect(runIssueStep(false, '12')).toEqual([
+        'issue close 12 --comment Every ICP and persona is reviewed in time',
+      ]);
+      expect(runIssueStep(false, undefined)).toEqual([]);
+    });
+  });
+
+  test.skipIf(spawnSync('actionlint', ['-version']).status !== 0)('passes actionlint', () => {
+    const r = spawnSync('actionlint', [FILE], { encoding: 'utf8' });
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  test('installs exactly the lockfile in every job that runs npm', () => {
+    for (const job of ['check', 'build', 'reviews'])
       expect(step(job, /^npm (ci|install|i)\b/).run).toBe('npm ci --no-audit --no-fund');
     expect(allSteps.filter((s) => /^npm (install|i)\b/.test(s.run ?? ''))).toEqual([]);
   });

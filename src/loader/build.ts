@@ -13,6 +13,8 @@ import { formatPretty } from '../core/lint/format/pretty.ts';
 import { compactForSite, createSiteData } from '../core/views/site.ts';
 import { writeAdmin } from './admin.ts';
 import { EXIT_FINDINGS, EXIT_OK, say, warn } from './cli.ts';
+import { readSiteHistory } from './git.ts';
+import { writeOutputs } from './outputs.ts';
 import { runPipeline } from './pipeline.ts';
 import { indexSite } from './search-index.ts';
 
@@ -37,7 +39,9 @@ function stageClock() {
   return (name: string, detail = '') => {
     const now = performance.now();
     const rss = `${Math.round(process.memoryUsage.rss() / 1e6)} MB`;
-    say(`  ${name.padEnd(8)} ${seconds(now - mark).padStart(8)} ${rss.padStart(8)}${detail ? `  ${detail}` : ''}`);
+    say(
+      `  ${name.padEnd(8)} ${seconds(now - mark).padStart(8)} ${rss.padStart(8)}${detail ? `  ${detail}` : ''}`,
+    );
     mark = now;
   };
 }
@@ -73,17 +77,25 @@ async function renderStage(options: BuildOptions, outDir: string): Promise<numbe
     onStage: stage,
   });
   if (summary.errors > 0) {
-    warn(formatPretty(diagnostics, summary, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+    warn(
+      formatPretty(diagnostics, summary, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }),
+    );
     warn('Build stopped: fix the errors above (npm run lint shows them too). Nothing was published.');
     return EXIT_FINDINGS;
   }
   if (summary.warnings > 0) say(`${formatPretty(diagnostics, summary)}\n`);
+  const history = readSiteHistory(playbook.dir, graph, playbook.config);
+  stage('history', history.available ? `${history.pages.size} pages` : history.reason);
   compactForSite(entries);
-  const site = createSiteData({ graph, config: playbook.config, today: options.today, diagnostics });
+  const site = {
+    ...createSiteData({ graph, config: playbook.config, today: options.today, diagnostics }),
+    history,
+  };
   stage('model');
   const { renderSite } = await import('../astro/build.ts');
   const logLevel = (process.env.PLAYBOOK_ASTRO_LOG as 'info' | undefined) ?? 'warn';
   await renderSite(site, { root: ROOT, outDir, logLevel });
   stage('astro', `pages written to ${outDir}`);
+  stage('data', writeOutputs(site, outDir));
   return EXIT_OK;
 }

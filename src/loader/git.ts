@@ -3,8 +3,19 @@
  * holds the content folder. Plain `git` on PATH, no library: every call is one process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import {
+  buildHistory,
+  type FileChange,
+  type HistoryType,
+  knownVersions,
+  MAX_HISTORY,
+  type SiteHistory,
+} from '../core/change/history.ts';
+import { displayName, type Graph } from '../core/graph/graph.ts';
+import type { Config } from '../schema/index.ts';
 
 /** A git problem the user can fix (no repository, unknown ref, git missing); exit 2. */
 export class GitError extends Error {
@@ -89,5 +100,190 @@ export function materialize(root: string, commit: string, contentPath: string, t
     const dest = join(target, ...file.path.split('/'));
     mkdirSync(dirname(dest), { recursive: true });
     writeFileSync(dest, body);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page history
+
+/** A file's changes, newest first, as read from git. */
+interface FileLog {
+  type: HistoryType;
+  id: string;
+  /** Per commit, the blobs before and after (undefined when added or deleted). */
+  commits: {
+    commit: string;
+    date: string;
+    author: string;
+    subject: string;
+    before?: string;
+    after?: string;
+  }[];
+}
+
+const NO_BLOB = /^0+$/;
+const HISTORY_FOLDERS: Record<HistoryType, string> = { icp: 'icps', persona: 'personas' };
+
+/**
+ * Reads the last changes of every ICP and persona file in one pass: one `git log` over the two
+ * folders (commits with the blobs each changed, no patches), then one `git cat-file --batch` for
+ * all the blobs those changes need. Files are keyed by their path in the content folder
+ * (`icps/x.mdx`). Never throws: without git, outside a repository or in a shallow clone it says why.
+ */
+export function readContentHistory(
+  contentDir: string,
+  maxPerFile = MAX_HISTORY,
+  /** Texts already in memory, by git blob id (see `blobId`): not read again. */
+  known: ReadonlyMap<string, string> = new Map(),
+):
+  | { available: true; files: Map<string, { type: HistoryType; id: string; changes: FileChange[] }> }
+  | {
+      available: false;
+      reason: string;
+    } {
+  const unavailable = (why: string) => ({
+    available: false as const,
+    reason: `No history available: ${why}.`,
+  });
+  let root: string;
+  try {
+    const r = git(['rev-parse', '--show-toplevel', '--is-shallow-repository'], contentDir);
+    if (r.status !== 0) return unavailable('the content folder is not in a git repository');
+    const [top, shallow] = r.stdout.toString().trim().split('\n');
+    if (shallow === 'true') return unavailable('the repository is a shallow clone (fetch its full history)');
+    root = top!;
+  } catch {
+    return unavailable('git is not installed');
+  }
+  const rel = relative(root, realpathSync(contentDir)).split(sep).join('/');
+  const prefix = rel ? `${rel}/` : '';
+  const log = git(
+    [
+      '--literal-pathspecs',
+      'log',
+      '--no-merges',
+      '--no-renames',
+      '--raw',
+      '--no-abbrev',
+      '-z',
+      '--format=%x1e%H%x1f%aI%x1f%an%x1f%s',
+      '--',
+      ...Object.values(HISTORY_FOLDERS).map((f) => `${prefix}${f}/`),
+    ],
+    root,
+  );
+  if (log.status !== 0) return unavailable(`git log failed (${log.stderr.trim().split('\n')[0]})`);
+  const logs = new Map<string, FileLog>();
+  const folderType = new Map(
+    Object.entries(HISTORY_FOLDERS).map(([t, f]) => [`${prefix}${f}/`, t as HistoryType]),
+  );
+  for (const chunk of log.stdout.toString('utf8').split('\x1e')) {
+    const end = chunk.indexOf('\0');
+    if (end === -1) continue;
+    const [commit, date, author, subject] = chunk.slice(0, end).split('\x1f');
+    if (!commit || !date) continue;
+    const records = chunk
+      .slice(end + 1)
+      .replace(/^\n/, '')
+      .split('\0');
+    for (let i = 0; i + 1 < records.length; i += 2) {
+      const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]/.exec(records[i]!);
+      const path = records[i + 1]!;
+      const slash = path.lastIndexOf('/') + 1;
+      const type = folderType.get(path.slice(0, slash));
+      const name = path.slice(slash);
+      if (!m || !type || !name.endsWith('.mdx')) continue;
+      const key = path.slice(prefix.length);
+      const file = logs.get(key) ?? { type, id: name.slice(0, -4), commits: [] };
+      logs.set(key, file);
+      if (file.commits.length >= maxPerFile) continue;
+      file.commits.push({
+        commit,
+        date: date.slice(0, 10),
+        author: author ?? '',
+        subject: subject ?? '',
+        before: NO_BLOB.test(m[1]!) ? undefined : m[1],
+        after: NO_BLOB.test(m[2]!) ? undefined : m[2],
+      });
+    }
+  }
+  // Only edits are compared: an added or deleted file needs no text ("Created", "Deleted").
+  const edits = [...logs.values()].flatMap((f) => f.commits.filter((c) => c.before && c.after));
+  const blobs = [...new Set(edits.flatMap((c) => [c.before!, c.after!]))].filter((b) => !known.has(b));
+  const texts = readBlobs(root, blobs);
+  for (const [blob, text] of known) texts.set(blob, text);
+  const files = new Map<string, { type: HistoryType; id: string; changes: FileChange[] }>();
+  for (const [key, f] of logs) {
+    files.set(key, {
+      type: f.type,
+      id: f.id,
+      changes: f.commits.map((c) => ({
+        commit: c.commit,
+        date: c.date,
+        author: c.author,
+        subject: c.subject,
+        before: c.before === undefined ? undefined : (texts.get(c.before) ?? ''),
+        after: c.after === undefined ? undefined : (texts.get(c.after) ?? ''),
+      })),
+    });
+  }
+  return { available: true, files };
+}
+
+/** The id git gives a file with this text (UTF-8, as the loader read it). */
+export function blobId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** The texts of blobs, by id, read through one `git cat-file --batch`; missing blobs are left out. */
+function readBlobs(root: string, blobs: string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (blobs.length === 0) return texts;
+  const r = git(['cat-file', '--batch'], root, `${blobs.join('\n')}\n`);
+  if (r.status !== 0) return texts;
+  const out = r.stdout;
+  let offset = 0;
+  for (const blob of blobs) {
+    const newline = out.indexOf(0x0a, offset);
+    if (newline === -1) break;
+    const header = out.subarray(offset, newline).toString();
+    if (header.endsWith(' missing')) {
+      offset = newline + 1;
+      continue;
+    }
+    const size = Number(header.split(' ')[2]);
+    if (!Number.isFinite(size)) break;
+    texts.set(blob, out.toString('utf8', newline + 1, newline + 1 + size));
+    offset = newline + 1 + size + 1;
+  }
+  return texts;
+}
+
+/**
+ * The history of every ICP and persona page of the playbook in `contentDir`, for the build. Call it
+ * before the entries drop their text (`compactForSite`): the current versions are then not parsed
+ * again. Never throws: any problem reading git becomes a page section that says there is no history.
+ */
+export function readSiteHistory(contentDir: string, graph: Graph, config: Config): SiteHistory {
+  try {
+    // The files as they are usually match the newest commit: their texts need not come from git.
+    const known = new Map<string, string>();
+    for (const e of graph.entries)
+      if (e.text !== undefined && (e.type === 'icp' || e.type === 'persona'))
+        known.set(blobId(e.text), e.text);
+    const read = readContentHistory(contentDir, MAX_HISTORY, known);
+    if (!read.available) return read;
+    const current = new Map([...read.files].filter(([, f]) => graph.all[f.type].has(f.id)));
+    const icpName = (id: string) => {
+      const icp = graph.icps.get(id);
+      return icp ? displayName(icp) : undefined;
+    };
+    return buildHistory(current, { config, icpName, versions: knownVersions(graph.entries) });
+  } catch (error) {
+    return {
+      available: false,
+      reason: `No history available: git history could not be read (${(error as Error).message}).`,
+    };
   }
 }

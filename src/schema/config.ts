@@ -72,6 +72,22 @@ export const configSchema = z.strictObject({
         .tuple([z.number().int().min(0), z.number().int().min(0)])
         .refine(([a, b]) => a <= b, { error: 'min must not exceed max' })
         .default([2, 4]),
+      /**
+       * Past this many times its review cadence, a stale ICP or persona is an error rather than a
+       * warning. Unset by default: time alone never turns a green playbook red. @example 2
+       */
+      stale_error_factor: z.number().min(1).optional(),
+    })
+    .prefault({}),
+  /** What the build publishes besides the pages. A playbook is private by default. */
+  outputs: z
+    .strictObject({
+      /** Write `api/*.json` (ICPs, personas, glossary and pages as data). @default true */
+      api: z.boolean().default(true),
+      /** Write `llms.txt` and `llms-full.txt` (the playbook as plain text for AI assistants). @default true */
+      llms: z.boolean().default(true),
+      /** Let search engines index the site; when false every page is `noindex` and robots.txt disallows all. @default false */
+      search_engines: z.boolean().default(false),
     })
     .prefault({}),
   /** MDX settings. */

@@ -168,7 +168,7 @@ const TEMPLATES: Record<string, Templates> = {
         'This {{label}} was last reviewed {{age}} days ago ({{date}}); a review was due on {{due}} ' +
         '(every {{cadence}} days).',
       veryStale:
-        'This {{label}} was last reviewed {{age}} days ago ({{date}}), more than twice its ' +
+        'This {{label}} was last reviewed {{age}} days ago ({{date}}), more than {{factor}} times its ' +
         '{{cadence}}-day review cadence; the review was due on {{due}}.',
     },
     hints: {
@@ -178,7 +178,7 @@ const TEMPLATES: Record<string, Templates> = {
       veryStale:
         'Check the page with its owners against what you hear from customers today, then set ' +
         'last_reviewed to the date of that review. If the page is no longer used, set status: retired. The ' +
-        'cadence comes from {{source}}.',
+        'cadence comes from {{source}}, the error threshold from lint.stale_error_factor in playbook.yaml.',
     },
   },
   'future-date': {

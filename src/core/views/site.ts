@@ -1,5 +1,6 @@
 /** What the pages receive: the site model, a body renderer and the configuration, built once. */
 import type { Config } from '../../schema/index.ts';
+import type { SiteHistory } from '../change/history.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { Entry } from '../parse/entry.ts';
 import { createRenderer, type Renderer } from '../render/render.ts';
@@ -10,6 +11,8 @@ export interface SiteData {
   config: Config;
   model: SiteModel;
   renderer: Renderer;
+  /** The last changes of each ICP and persona page, read from git by the build (absent under `astro dev`). */
+  history?: SiteHistory;
 }
 
 export function createSiteData(input: {
@@ -44,6 +47,7 @@ function dropPositions(node: { position?: unknown; children?: unknown[] }): void
   if (node.children) for (const child of node.children) dropPositions(child as typeof node);
 }
 
+export { type HistoryEntry, type PageHistory, pageHistory } from '../change/history.ts';
 export { escapeHtml, jsonForScript, metaTag } from '../render/escape.ts';
 export { editUrl, urlOf } from '../routes.ts';
 export { DMU_LABELS, SENIORITY_LABELS, TYPE_WORDS } from '../words.ts';

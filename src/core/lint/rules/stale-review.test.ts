@@ -27,6 +27,7 @@ interface Invalid {
   says: (string | number)[];
   /** Where the cadence comes from, as the hint says. */
   source: string;
+  config?: ConfigInput;
 }
 
 describe('stale-review', () => {
@@ -79,8 +80,29 @@ describe('stale-review', () => {
     },
     {
       messageId: 'stale',
-      name: 'a persona exactly twice its cadence, still a warning',
+      name: 'a persona past twice its cadence, still a warning (no stale_error_factor)',
+      files: personaFile({ last_reviewed: '2026-05-01' }),
+      file: 'personas/analytics-alex.mdx',
+      line: 11,
+      severity: 'warning',
+      says: ['persona', 205, '2026-05-01', '2026-07-30', 90],
+      source: 'review_every_days.persona in playbook.yaml',
+    },
+    {
+      messageId: 'stale',
+      name: 'an ICP reviewed ten years ago, still a warning (no stale_error_factor)',
+      files: icpFile({ last_reviewed: '2016-11-22' }),
+      file: 'icps/midmarket.mdx',
+      line: 6,
+      severity: 'warning',
+      says: [3652, '2016-11-22', '2017-02-20'],
+      source: 'review_every_days.icp in playbook.yaml',
+    },
+    {
+      messageId: 'stale',
+      name: 'a persona exactly twice its cadence with stale_error_factor 2, still a warning',
       files: personaFile({ last_reviewed: '2026-05-26' }),
+      config: { lint: { stale_error_factor: 2 } },
       file: 'personas/analytics-alex.mdx',
       line: 11,
       severity: 'warning',
@@ -89,22 +111,46 @@ describe('stale-review', () => {
     },
     {
       messageId: 'veryStale',
-      name: 'a persona past twice its cadence, as an error',
+      name: 'a persona past twice its cadence with stale_error_factor 2, as an error',
       files: personaFile({ last_reviewed: '2026-05-01' }),
+      config: { lint: { stale_error_factor: 2 } },
       file: 'personas/analytics-alex.mdx',
       line: 11,
       severity: 'error',
-      says: ['persona', 205, '2026-05-01', '2026-07-30', 90],
+      says: ['persona', 205, '2026-05-01', '2026-07-30', 90, 'more than 2 times'],
       source: 'review_every_days.persona in playbook.yaml',
     },
     {
       messageId: 'veryStale',
-      name: 'a draft (drafts are checked)',
-      files: icpFile({ status: 'draft', last_reviewed: '2026-05-25' }),
+      name: 'a draft past a fractional factor (drafts are checked)',
+      files: icpFile({ status: 'draft', last_reviewed: '2026-07-01' }),
+      config: { lint: { stale_error_factor: 1.5 } },
       file: 'icps/midmarket.mdx',
       line: 6,
       severity: 'error',
-      says: [181],
+      says: [144, 'more than 1.5 times'],
+      source: 'review_every_days.icp in playbook.yaml',
+    },
+    {
+      messageId: 'stale',
+      name: 'a draft within a fractional factor, as a warning',
+      files: icpFile({ status: 'draft', last_reviewed: '2026-07-20' }),
+      config: { lint: { stale_error_factor: 1.5 } },
+      file: 'icps/midmarket.mdx',
+      line: 6,
+      severity: 'warning',
+      says: [125],
+      source: 'review_every_days.icp in playbook.yaml',
+    },
+    {
+      messageId: 'veryStale',
+      name: 'an ICP one day past its cadence with stale_error_factor 1, as an error',
+      files: icpFile({ last_reviewed: '2026-08-23' }),
+      config: { lint: { stale_error_factor: 1 } },
+      file: 'icps/midmarket.mdx',
+      line: 6,
+      severity: 'error',
+      says: [91, 'more than 1 times'],
       source: 'review_every_days.icp in playbook.yaml',
     },
     {
@@ -117,10 +163,10 @@ describe('stale-review', () => {
       says: [31, '2026-10-22', '2026-11-21', 30],
       source: 'review_every_days in this file',
     },
-  ])('reports $name ($messageId) at last_reviewed', ({ messageId, files, file, line, severity, ...data }) => {
-    const { says, source } = data;
-    expect(findings(files, rule)).toEqual([finding(rule, file, messageId, line, 1, severity)]);
-    const [diagnostic] = run(files, rule);
+  ])('reports $name ($messageId) at last_reviewed', ({ messageId, files, config, file, line, ...data }) => {
+    const { says, source, severity } = data;
+    expect(findings(files, rule, { config })).toEqual([finding(rule, file, messageId, line, 1, severity)]);
+    const [diagnostic] = run(files, rule, { config });
     for (const value of says) expect(diagnostic!.message).toContain(String(value));
     expect(diagnostic!.hint).toContain(source);
   });
@@ -140,10 +186,16 @@ describe('stale-review', () => {
   });
 
   test('a configured level wins over the escalation to error', () => {
-    const config = { lint: { rules: { 'stale-review': 'warning' as const } } };
+    const config = { lint: { rules: { 'stale-review': 'warning' as const }, stale_error_factor: 2 } };
     const files = personaFile({ last_reviewed: '2026-01-01' });
     expect(findings(files, rule, { config })).toEqual([
       finding(rule, 'personas/analytics-alex.mdx', 'veryStale', 11, 1, 'warning'),
     ]);
+  });
+
+  test('time alone never turns the clean playbook red: ten years on, warnings only', () => {
+    const diagnostics = run(cleanPlaybook(), undefined, { today: '2036-11-30' });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnostics.filter((d) => d.rule === 'stale-review')).toHaveLength(3);
   });
 });
