@@ -2,8 +2,9 @@
  * The `score` command end to end: the real script in a child process, every format, every kind
  * of bad input. Expected verdicts and scores were worked out by hand from the ICP files.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, createWriteStream, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -314,6 +315,151 @@ describe.concurrent('npm run score', () => {
       expect(run.code).toBe(2);
       expect(messages(run.stderr)).toMatch(message);
       expect(messages(run.stderr)).toContain('Usage: npm run score');
+    });
+  });
+
+  describe('large files stream in csv and json', () => {
+    const rows = (n: number, from = 0) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `Account ${from + i},E-commerce,North America,${100 + ((from + i) % 900)},${20_000_000 + from + i},${(from + i) % 60},Shopify Plus;Recharge\n`,
+      ).join('');
+    const HEADER = 'name,industry,region,employees,annual_revenue,growth_rate,tech\n';
+
+    test('--format csv reports bad rows with row and column, scores the others and exits 2 at the end', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'score-'));
+      writeFileSync(join(dir, 'bad.csv'), `${HEADER}${rows(2)}Broken,Retail,Europe,lots,1,1,\n${rows(2, 2)}`);
+      const run = await score(join(dir, 'bad.csv'), '--format', 'csv');
+      expect(run.code).toBe(2);
+      expect(messages(run.stderr)).toMatch(
+        /row 4, column 4 \(employees\): "lots" is not a number[\s\S]*1 error in .*bad\.csv: rows with errors were left out; the other 4 rows were scored\./,
+      );
+      const scored = parse(run.stdout, { columns: true }) as Record<string, string>[];
+      expect(new Set(scored.map((r) => r.account))).toEqual(
+        new Set(['Account 0', 'Account 1', 'Account 2', 'Account 3']),
+      );
+    });
+
+    test('a file that breaks off keeps what was scored as a complete document and exits 2', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'score-'));
+      // More than the first 64 kB, which are checked before anything is printed.
+      writeFileSync(
+        join(dir, 'broken.csv'),
+        Buffer.concat([
+          Buffer.from(`${HEADER}${rows(2000)}`),
+          Buffer.from([0, 1, 2]),
+          Buffer.from(rows(5, 2000)),
+        ]),
+      );
+      const run = await score(join(dir, 'broken.csv'), '--format', 'json');
+      expect(run.code).toBe(2);
+      expect(messages(run.stderr)).toMatch(
+        /Cannot read .*broken\.csv past row \d+: it contains binary data \(a NUL byte\), so it is not a text file, after [\d,]+ accounts scored and printed\./,
+      );
+      const json = JSON.parse(run.stdout) as Json;
+      expect(json.length).toBeGreaterThan(0);
+      expect(json.length).toBeLessThan(2000);
+    });
+
+    test('memory stays flat: 60,000 accounts score in a 48 MB heap', async () => {
+      // Buffered, 60,000 accounts take several hundred MB (about 9 kB each); streamed, the heap
+      // holds one chunk of the file and of the output at a time.
+      const dir = mkdtempSync(join(tmpdir(), 'score-'));
+      const file = join(dir, 'big.csv');
+      const stream = createWriteStream(file);
+      stream.write(HEADER);
+      for (let i = 0; i < 60_000; i += 5_000) stream.write(rows(5_000, i));
+      stream.end();
+      await once(stream, 'close');
+      const out = join(dir, 'scores.csv');
+      const fd = openSync(out, 'w');
+      const child = spawn(
+        'npx',
+        ['node', '--max-old-space-size=48', 'scripts/score.ts', file, '--format', 'csv'],
+        { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr?.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const [code] = await once(child, 'close');
+      closeSync(fd);
+      expect(messages(stderr)).toBe('');
+      expect(code).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text.split('\r\n')).toHaveLength(60_000 * 3 + 1);
+      expect(text.endsWith('\n')).toBe(true);
+    });
+  });
+
+  describe('--sql', () => {
+    test('prints one query for the active ICPs, headed by the version and the ICP ids', async () => {
+      const run = await score('--sql', 'postgres');
+      expect(messages(run.stderr)).toBe('');
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toMatch(/^-- ICP fit scores: .*--sql postgres\.$/);
+      expect(lines[1]).toMatch(/^-- Playbook version: .*ICP files sha256 [0-9a-f]{12}$/);
+      expect(lines[2]).toBe('-- ICPs: ecommerce-scaleups, midmarket-saas, regional-banks');
+      expect(run.stdout).toContain('select account, icp, verdict, score, is_best\nfrom best_fits\n');
+    });
+
+    test('--icp, --table, --key and --content choose the ICPs, the table and the key column', async () => {
+      const run = await score(
+        '--sql',
+        'duckdb',
+        '--content',
+        `${FIXTURES}/content`,
+        '--icp',
+        'grocers',
+        '--table',
+        "{{ ref('accounts') }}",
+        '--key',
+        'crm_id',
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[2]).toBe('-- ICPs: grocers');
+      expect(run.stdout).toContain(`from {{ ref('accounts') }} as accounts_source`);
+      expect(run.stdout).toContain('accounts_source."crm_id" as account');
+    });
+
+    test.each([
+      {
+        name: 'an unknown dialect, with the list',
+        args: ['--sql', 'oracle'],
+        message: /--sql must be one of duckdb, postgres, snowflake, bigquery, got "oracle"/,
+      },
+      {
+        name: 'a CSV file too',
+        args: ['--sql', 'duckdb', ACCOUNTS],
+        message: /--sql prints a query and reads no CSV/,
+      },
+      {
+        name: 'with --format',
+        args: ['--sql', 'duckdb', '--format', 'json'],
+        message: /--sql cannot be combined with --format or --outcomes/,
+      },
+      {
+        name: '--table without --sql',
+        args: [ACCOUNTS, '--table', 'crm'],
+        message: /--table and --key go with --sql DIALECT/,
+      },
+      {
+        name: 'an empty --key',
+        args: ['--sql', 'duckdb', '--key', ''],
+        message: /--key needs a column name/,
+      },
+      {
+        name: 'an unknown --icp',
+        args: ['--sql', 'duckdb', '--icp', 'midmarket-sas'],
+        message: /There is no ICP "midmarket-sas"\. Did you mean "midmarket-saas"\?/,
+      },
+    ])('exits 2 on $name', async ({ args, message }) => {
+      const run = await score(...args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(messages(run.stderr)).toMatch(message);
     });
   });
 

@@ -67,129 +67,177 @@ export function describeLocation(problem: Pick<CsvProblem, 'row' | 'column' | 'c
   return parts.join(', ');
 }
 
+/**
+ * The options csv-parse reads an accounts file with, in the sync API and in the streaming API
+ * alike: RFC 4180, a BOM skipped, any line ending, rows of any length (checked here), blank lines
+ * kept so that row numbers are those a spreadsheet shows, and a malformed row skipped, not fatal.
+ */
+export const CSV_OPTIONS = {
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  skip_empty_lines: false,
+  skip_records_with_error: true,
+};
+
 /** Parses accounts CSV text. Never throws: everything wrong becomes a problem. */
 export function parseAccounts(text: string, options: ParseAccountsOptions = {}): ParsedAccounts {
   const problems: CsvProblem[] = [];
-  const records: { row: number; cells: string[] }[] = [];
+  const events: ({ row: number; cells: string[] } | { row: number; error: CsvError | undefined })[] = [];
   let row = 0;
   try {
     parse(text, {
-      bom: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      skip_records_with_error: true,
+      ...CSV_OPTIONS,
       on_record: (record: string[]) => {
         row += 1;
-        records.push({ row, cells: record });
+        events.push({ row, cells: record });
         return record;
       },
       on_skip: (error: CsvError | undefined) => {
         row += 1;
-        problems.push({ severity: 'error', row, message: `this row is not valid CSV: ${csvReason(error)}` });
+        events.push({ row, error });
         return undefined;
       },
     });
   } catch (error) {
-    problems.push({
-      severity: 'error',
-      message: `the file is not valid CSV: ${csvReason(error as CsvError)}`,
-    });
+    for (const e of events) if ('error' in e) problems.push(skipProblem(e.row, e.error));
+    problems.push(fileProblem(error as CsvError));
+    problems.sort(byPlace);
     return { rows: [], problems, columns: [], fatal: true };
   }
+  const rows: AccountRow[] = [];
+  const reader = createAccountReader({ ...options, onProblem: (problem) => problems.push(problem) });
+  for (const e of events) {
+    if ('error' in e) reader.skip(e.row, e.error);
+    else {
+      const accountRow = reader.record(e.row, e.cells);
+      if (accountRow) rows.push(accountRow);
+    }
+  }
+  reader.end();
+  if (!reader.fatal) problems.sort(byPlace);
+  return { rows: reader.fatal ? [] : rows, problems, columns: reader.columns, fatal: reader.fatal };
+}
 
-  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
-  while (records.length > 0 && isBlank(records[0]!.cells)) records.shift();
-  if (problems.length > 0 && (records.length === 0 || problems[0]!.row! < records[0]!.row)) {
-    problems[0]!.message = problems[0]!.message.replace(
-      'this row is not valid CSV',
-      'the header row is not valid CSV',
-    );
-    return { rows: [], problems, columns: [], fatal: true };
-  }
-  const header = records.shift();
-  if (!header) {
-    problems.push({
-      severity: 'error',
-      message: 'the file is empty: it needs a header row such as "name,industry,employees".',
-    });
-    return { rows: [], problems, columns: [], fatal: true };
-  }
-  const names = header.cells.map((c) => c.trim().toLowerCase());
+const byPlace = (a: CsvProblem, b: CsvProblem) =>
+  (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+/** A row csv-parse could not read. */
+const skipProblem = (row: number, error: CsvError | undefined): CsvProblem => ({
+  severity: 'error',
+  row,
+  message: `this row is not valid CSV: ${csvReason(error)}`,
+});
+
+/** The whole file could not be read as CSV. */
+export const fileProblem = (error: CsvError): CsvProblem => ({
+  severity: 'error',
+  message: `the file is not valid CSV: ${csvReason(error)}`,
+});
+
+/**
+ * Reads accounts one CSV record at a time, in file order, so a file of any size can be scored as
+ * it streams. Problems go to `onProblem` as soon as they are known, in row order (and column order
+ * within a row). A row with an error gives no account. The file is `fatal` when its header cannot
+ * be used: then no row is read, later malformed rows are still reported, and what is wrong with
+ * the header comes last, at `end()`.
+ */
+export interface AccountReader {
+  /** A record csv-parse read, with its row number; returns the account it holds, if any. */
+  record(row: number, cells: string[]): AccountRow | undefined;
+  /** A row csv-parse skipped as malformed. */
+  skip(row: number, error: CsvError | undefined): void;
+  /** The end of the file. */
+  end(): void;
+  readonly fatal: boolean;
+  /** The recognised column names, in file order. */
+  readonly columns: string[];
+}
+
+export function createAccountReader(
+  options: ParseAccountsOptions & { onProblem: (problem: CsvProblem) => void },
+): AccountReader {
+  const { onProblem } = options;
   const known = new Set<string>(['name', ...ATTRIBUTES, ...(options.outcomes ? ['outcome'] : [])]);
   const columns: string[] = [];
-  const headerProblems: CsvProblem[] = [];
   const byName = new Map<string, number>();
-  names.forEach((name, index) => {
-    if (name === '') return;
-    if (known.has(name)) {
-      if (byName.has(name)) {
-        headerProblems.push({
-          severity: 'error',
-          row: header.row,
-          column: index + 1,
-          columnName: name,
-          message: `the column "${name}" appears twice (columns ${byName.get(name)! + 1} and ${index + 1}); keep one.`,
-        });
-        return;
-      }
-      byName.set(name, index);
-      columns.push(name);
-    } else if (!(name === 'outcome' && !options.outcomes)) {
-      const guess = nearest(name, known);
-      headerProblems.push({
-        severity: 'warning',
-        row: header.row,
-        column: index + 1,
-        columnName: header.cells[index]!.trim(),
-        message: `the column "${header.cells[index]!.trim()}" is not an account attribute, so it is ignored.${guess ? ` Did you mean "${guess}"?` : ''} Known columns: ${[...known].join(', ')}.`,
-      });
-    }
-  });
-  problems.push(...headerProblems);
-  if (headerProblems.some((p) => p.severity === 'error')) return { rows: [], problems, columns, fatal: true };
-  if (!byName.has('name')) {
-    problems.push({
-      severity: 'error',
-      row: header.row,
-      message: `the header row has no "name" column; add one that labels each account (found: ${names.filter(Boolean).join(', ') || 'nothing'}).`,
-    });
-    return { rows: [], problems, columns, fatal: true };
-  }
-  if (options.outcomes && !byName.has('outcome')) {
-    problems.push({
-      severity: 'error',
-      row: header.row,
-      message: `a backtest needs an "outcome" column holding ${OUTCOMES.join(', ')} for each deal.`,
-    });
-    return { rows: [], problems, columns, fatal: true };
-  }
+  let header: { row: number; cells: string[] } | undefined;
+  let state: 'header' | 'rows' | 'fatal' = 'header';
+  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+  const emit = (list: CsvProblem[]) => {
+    for (const problem of list) onProblem(problem);
+  };
+  /** What makes the header unusable, reported at the end, after the malformed rows. */
+  let headerProblems: CsvProblem[] = [];
 
-  const rows: AccountRow[] = [];
-  for (const record of records) {
-    if (isBlank(record.cells)) continue;
-    const rowProblems: CsvProblem[] = [];
-    const bad = (column: string, message: string) => {
-      const index = byName.get(column)!;
-      rowProblems.push({
-        severity: 'error',
-        row: record.row,
-        column: index + 1,
-        columnName: column,
-        message,
-      });
-    };
-    if (record.cells.length > header.cells.length) {
+  function readHeader(row: number, cells: string[]) {
+    header = { row, cells };
+    const names = cells.map((c) => c.trim().toLowerCase());
+    const problems: CsvProblem[] = [];
+    names.forEach((name, index) => {
+      if (name === '') return;
+      if (known.has(name)) {
+        if (byName.has(name)) {
+          problems.push({
+            severity: 'error',
+            row,
+            column: index + 1,
+            columnName: name,
+            message: `the column "${name}" appears twice (columns ${byName.get(name)! + 1} and ${index + 1}); keep one.`,
+          });
+          return;
+        }
+        byName.set(name, index);
+        columns.push(name);
+      } else if (!(name === 'outcome' && !options.outcomes)) {
+        const guess = nearest(name, known);
+        problems.push({
+          severity: 'warning',
+          row,
+          column: index + 1,
+          columnName: cells[index]!.trim(),
+          message: `the column "${cells[index]!.trim()}" is not an account attribute, so it is ignored.${guess ? ` Did you mean "${guess}"?` : ''} Known columns: ${[...known].join(', ')}.`,
+        });
+      }
+    });
+    state = 'rows';
+    if (problems.some((p) => p.severity === 'error')) state = 'fatal';
+    else if (!byName.has('name')) {
       problems.push({
         severity: 'error',
-        row: record.row,
-        message: `this row has ${record.cells.length} cells but the header has ${header.cells.length}; a value with a comma needs double quotes, such as "Acme, Inc."`,
+        row,
+        message: `the header row has no "name" column; add one that labels each account (found: ${names.filter(Boolean).join(', ') || 'nothing'}).`,
       });
-      continue;
+      state = 'fatal';
+    } else if (options.outcomes && !byName.has('outcome')) {
+      problems.push({
+        severity: 'error',
+        row,
+        message: `a backtest needs an "outcome" column holding ${OUTCOMES.join(', ')} for each deal.`,
+      });
+      state = 'fatal';
     }
+    if (state === 'fatal') headerProblems = problems;
+    else emit(problems);
+  }
+
+  function readRow(row: number, cells: string[], head: { cells: string[] }): AccountRow | undefined {
+    if (cells.length > head.cells.length) {
+      onProblem({
+        severity: 'error',
+        row,
+        message: `this row has ${cells.length} cells but the header has ${head.cells.length}; a value with a comma needs double quotes, such as "Acme, Inc."`,
+      });
+      return undefined;
+    }
+    const problems: CsvProblem[] = [];
+    const bad = (column: string, message: string) => {
+      const index = byName.get(column)!;
+      problems.push({ severity: 'error', row, column: index + 1, columnName: column, message });
+    };
     const cell = (column: string) => {
       const index = byName.get(column);
-      return index === undefined ? '' : (record.cells[index] ?? '').trim();
+      return index === undefined ? '' : (cells[index] ?? '').trim();
     };
     const account: Account = { name: cell('name') };
     if (account.name === '') bad('name', 'the name is empty; every account needs a name.');
@@ -212,11 +260,49 @@ export function parseAccounts(text: string, options: ParseAccountsOptions = {}):
             : `${JSON.stringify(cell('outcome'))} is not an outcome; write one of ${OUTCOMES.join(', ')}.`,
         );
     }
-    if (rowProblems.length > 0) problems.push(...rowProblems);
-    else rows.push(outcome ? { row: record.row, account, outcome } : { row: record.row, account });
+    if (problems.length > 0) {
+      emit(problems.sort(byPlace));
+      return undefined;
+    }
+    return outcome ? { row, account, outcome } : { row, account };
   }
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { rows, problems, columns, fatal: false };
+
+  return {
+    get fatal() {
+      return state === 'fatal';
+    },
+    columns,
+    record(row, cells) {
+      if (state === 'fatal' || isBlank(cells)) return undefined;
+      if (state === 'header' || !header) {
+        readHeader(row, cells);
+        return undefined;
+      }
+      return readRow(row, cells, header);
+    },
+    skip(row, error) {
+      const problem = skipProblem(row, error);
+      if (state === 'header') {
+        // A malformed row before the header: the header cannot be trusted, so nothing is read.
+        problem.message = problem.message.replace(
+          'this row is not valid CSV',
+          'the header row is not valid CSV',
+        );
+        state = 'fatal';
+      }
+      onProblem(problem);
+    },
+    end() {
+      emit(headerProblems);
+      headerProblems = [];
+      if (state !== 'header') return;
+      state = 'fatal';
+      onProblem({
+        severity: 'error',
+        message: 'the file is empty: it needs a header row such as "name,industry,employees".',
+      });
+    },
+  };
 }
 
 function parseCell(attribute: Attribute, value: string): string | number | string[] | { error: string } {

@@ -6,7 +6,15 @@ import type { AccountScores, ScoreResult } from './score.ts';
 
 /** `--format json`: `[{account, best, results: [{icp, verdict, score, reasons}]}]` (DESIGN §3). */
 export function formatScoresJson(scores: readonly AccountScores[]): string {
-  const shaped = scores.map((s) => ({
+  return scores.length === 0 ? '[]' : ['[', scores.map(formatScoresJsonItem).join(',\n'), ']'].join('\n');
+}
+
+/**
+ * One account of `--format json`, indented as an element of the array, so the command can print
+ * a file of any size one account at a time: `[`, the items joined by `,` and a line break, `]`.
+ */
+export function formatScoresJsonItem(s: AccountScores): string {
+  const shaped = {
     account: s.account,
     best: s.best,
     results: s.results.map((r) => ({
@@ -19,8 +27,8 @@ export function formatScoresJson(scores: readonly AccountScores[]): string {
         kind: reason.kind,
       })),
     })),
-  }));
-  return JSON.stringify(shaped, null, 2);
+  };
+  return `  ${JSON.stringify(shaped, null, 2).replaceAll('\n', '\n  ')}`;
 }
 
 /** `--format table`: one line per account, its best ICP, then verdict and score per ICP. */
@@ -44,40 +52,44 @@ export function formatScoresTable(
 
 /** `--format csv`: one row per account × ICP, with the rules behind each verdict. */
 export function formatScoresCsv(scores: readonly AccountScores[]): string {
-  const rows: string[][] = [
+  return [SCORES_CSV_HEADER, ...scores.flatMap(formatScoresCsvRows)].join('\r\n');
+}
+
+/** The header row of `--format csv`. */
+export const SCORES_CSV_HEADER = [
+  'account',
+  'icp',
+  'verdict',
+  'score',
+  'threshold',
+  'best',
+  'must_haves_missed',
+  'deal_breakers_matched',
+  'scoring_matched',
+  'unknown',
+].join(',');
+
+/** The `--format csv` rows of one account, one per ICP (joined by CRLF after the header). */
+export function formatScoresCsvRows(s: AccountScores): string[] {
+  return s.results.map((r) =>
     [
-      'account',
-      'icp',
-      'verdict',
-      'score',
-      'threshold',
-      'best',
-      'must_haves_missed',
-      'deal_breakers_matched',
-      'scoring_matched',
-      'unknown',
-    ],
-  ];
-  for (const s of scores) {
-    for (const r of s.results) {
-      rows.push([
-        s.account,
-        r.icp,
-        r.verdict,
-        String(r.score),
-        String(r.threshold),
-        s.best === r.icp ? 'yes' : 'no',
-        labels(r, 'must_have', 'failed'),
-        labels(r, 'deal_breaker', 'matched'),
-        labels(r, 'scoring', 'matched'),
-        r.reasons
-          .filter((x) => x.outcome === 'unknown')
-          .map((x) => x.label)
-          .join('; '),
-      ]);
-    }
-  }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
+      s.account,
+      r.icp,
+      r.verdict,
+      String(r.score),
+      String(r.threshold),
+      s.best === r.icp ? 'yes' : 'no',
+      labels(r, 'must_have', 'failed'),
+      labels(r, 'deal_breaker', 'matched'),
+      labels(r, 'scoring', 'matched'),
+      r.reasons
+        .filter((x) => x.outcome === 'unknown')
+        .map((x) => x.label)
+        .join('; '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
 }
 
 const labels = (r: ScoreResult, kind: string, outcome: string) =>

@@ -2,9 +2,11 @@
  * ICP fit scoring: one account against one ICP's must-haves, deal-breakers and weighted rules.
  *
  * The same module runs in the `score` command and in the browser on the /fit page, so it has no
- * dependencies and imports schema types only (`import type` is erased at build time).
+ * dependencies and imports schema types only (`import type` is erased at build time). Each
+ * operator's evaluation lives in the operator table (operators.ts), beside its SQL forms.
  */
 import type { Criterion, Rule, Scoring } from '../../schema/criterion.ts';
+import { holds } from './operators.ts';
 
 /** An account to score. A missing (undefined) attribute is unknown. */
 export interface Account {
@@ -69,10 +71,8 @@ export interface AccountScores {
   results: ScoreResult[];
 }
 
-const norm = (value: string) => value.trim().toLowerCase();
-
 /** The account's value for a rule's attribute, or undefined when it is unknown. */
-function valueOf(account: Account, rule: Rule): string | number | string[] | undefined {
+function knownValue(account: Account, rule: Rule): string | number | string[] | undefined {
   const value = account[rule.field];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -83,32 +83,10 @@ function valueOf(account: Account, rule: Rule): string | number | string[] | und
 
 /** Evaluates one executable rule: matched, failed, or unknown when the account lacks the attribute. */
 export function evaluateRule(rule: Rule, account: Account): RuleOutcome {
-  const value = valueOf(account, rule);
+  const value = knownValue(account, rule);
   if (value === undefined) return 'unknown';
-  const holds = test(rule, value);
-  return holds === undefined ? 'unknown' : holds ? 'matched' : 'failed';
-}
-
-function test(rule: Rule, value: string | number | string[]): boolean | undefined {
-  if (rule.in !== undefined || rule.not_in !== undefined) {
-    if (typeof value !== 'string') return undefined;
-    const v = norm(value);
-    if (rule.in !== undefined) return rule.in.some((x) => norm(x) === v);
-    return !rule.not_in!.some((x) => norm(x) === v);
-  }
-  if (rule.between !== undefined || rule.min !== undefined || rule.max !== undefined) {
-    if (typeof value !== 'number') return undefined;
-    if (rule.between !== undefined) return value >= rule.between[0] && value <= rule.between[1];
-    if (rule.min !== undefined) return value >= rule.min;
-    return value <= rule.max!;
-  }
-  if (rule.includes_any !== undefined || rule.includes_all !== undefined) {
-    if (!Array.isArray(value)) return undefined;
-    const have = new Set(value.map(norm));
-    if (rule.includes_any !== undefined) return rule.includes_any.some((x) => have.has(norm(x)));
-    return rule.includes_all!.every((x) => have.has(norm(x)));
-  }
-  return undefined;
+  const result = holds(rule, value);
+  return result === undefined ? 'unknown' : result ? 'matched' : 'failed';
 }
 
 const isRule = (c: Criterion): c is Rule => typeof c === 'object' && c !== null;
