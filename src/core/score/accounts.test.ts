@@ -1,39 +1,109 @@
 import { describe, expect, test } from 'vitest';
 import { describeLocation, parseAccounts } from './accounts.ts';
 
-const errors = (text: string, outcomes = false) => parseAccounts(text, { outcomes }).problems.filter((p) => p.severity === 'error');
+const errors = (text: string, outcomes = false) =>
+  parseAccounts(text, { outcomes }).problems.filter((p) => p.severity === 'error');
 
 describe('parseAccounts', () => {
   test('reads every attribute column into typed values', () => {
-    const text = 'name,industry,region,country,growth_stage,employees,annual_revenue,growth_rate,tech\nAcme,E-commerce,North America,United States,growth,420,85000000.5,-3.5,Shopify Plus;Klaviyo\n';
+    const text =
+      'name,industry,region,country,growth_stage,employees,annual_revenue,growth_rate,tech\nAcme,E-commerce,North America,United States,growth,420,85000000.5,-3.5,Shopify Plus;Klaviyo\n';
     expect(parseAccounts(text)).toEqual({
       rows: [
         {
           row: 2,
-          account: { name: 'Acme', industry: 'E-commerce', region: 'North America', country: 'United States', growth_stage: 'growth', employees: 420, annual_revenue: 85000000.5, growth_rate: -3.5, tech: ['Shopify Plus', 'Klaviyo'] },
+          account: {
+            name: 'Acme',
+            industry: 'E-commerce',
+            region: 'North America',
+            country: 'United States',
+            growth_stage: 'growth',
+            employees: 420,
+            annual_revenue: 85000000.5,
+            growth_rate: -3.5,
+            tech: ['Shopify Plus', 'Klaviyo'],
+          },
         },
       ],
       problems: [],
-      columns: ['name', 'industry', 'region', 'country', 'growth_stage', 'employees', 'annual_revenue', 'growth_rate', 'tech'],
+      columns: [
+        'name',
+        'industry',
+        'region',
+        'country',
+        'growth_stage',
+        'employees',
+        'annual_revenue',
+        'growth_rate',
+        'tech',
+      ],
       fatal: false,
     });
   });
 
   test.each([
-    { name: 'quoted values with commas', text: 'name,industry\n"Acme, Inc.","Retail, online"\n', account: { name: 'Acme, Inc.', industry: 'Retail, online' } },
-    { name: 'doubled quotes inside quotes', text: 'name,industry\n"The ""Best"" Shop",Retail\n', account: { name: 'The "Best" Shop', industry: 'Retail' } },
-    { name: 'a line break inside quotes', text: 'name,industry\n"Two\nLines",Retail\n', account: { name: 'Two\nLines', industry: 'Retail' } },
-    { name: 'CRLF line endings', text: 'name,employees\r\nAcme,12\r\n', account: { name: 'Acme', employees: 12 } },
-    { name: 'a UTF-8 BOM before the header', text: '\uFEFFname,employees\nAcme,12\n', account: { name: 'Acme', employees: 12 } },
-    { name: 'no newline at the end', text: 'name,employees\nAcme,12', account: { name: 'Acme', employees: 12 } },
-    { name: 'header names in other case and with spaces', text: ' Name , Employees \nAcme,12\n', account: { name: 'Acme', employees: 12 } },
-    { name: 'cells with spaces around them', text: 'name,industry,employees\n  Acme  ,  Retail , 12 \n', account: { name: 'Acme', industry: 'Retail', employees: 12 } },
-    { name: 'empty cells as unknown', text: 'name,industry,employees,tech\nAcme,,,\n', account: { name: 'Acme' } },
+    {
+      name: 'quoted values with commas',
+      text: 'name,industry\n"Acme, Inc.","Retail, online"\n',
+      account: { name: 'Acme, Inc.', industry: 'Retail, online' },
+    },
+    {
+      name: 'doubled quotes inside quotes',
+      text: 'name,industry\n"The ""Best"" Shop",Retail\n',
+      account: { name: 'The "Best" Shop', industry: 'Retail' },
+    },
+    {
+      name: 'a line break inside quotes',
+      text: 'name,industry\n"Two\nLines",Retail\n',
+      account: { name: 'Two\nLines', industry: 'Retail' },
+    },
+    {
+      name: 'CRLF line endings',
+      text: 'name,employees\r\nAcme,12\r\n',
+      account: { name: 'Acme', employees: 12 },
+    },
+    {
+      name: 'a UTF-8 BOM before the header',
+      text: '\uFEFFname,employees\nAcme,12\n',
+      account: { name: 'Acme', employees: 12 },
+    },
+    {
+      name: 'no newline at the end',
+      text: 'name,employees\nAcme,12',
+      account: { name: 'Acme', employees: 12 },
+    },
+    {
+      name: 'header names in other case and with spaces',
+      text: ' Name , Employees \nAcme,12\n',
+      account: { name: 'Acme', employees: 12 },
+    },
+    {
+      name: 'cells with spaces around them',
+      text: 'name,industry,employees\n  Acme  ,  Retail , 12 \n',
+      account: { name: 'Acme', industry: 'Retail', employees: 12 },
+    },
+    {
+      name: 'empty cells as unknown',
+      text: 'name,industry,employees,tech\nAcme,,,\n',
+      account: { name: 'Acme' },
+    },
     { name: 'a short row as unknown', text: 'name,industry,employees\nAcme\n', account: { name: 'Acme' } },
-    { name: 'tech split on ";", trimmed, without empties or duplicates', text: 'name,tech\nAcme, Shopify Plus ; Klaviyo;;Shopify Plus ;\n', account: { name: 'Acme', tech: ['Shopify Plus', 'Klaviyo'] } },
+    {
+      name: 'tech split on ";", trimmed, without empties or duplicates',
+      text: 'name,tech\nAcme, Shopify Plus ; Klaviyo;;Shopify Plus ;\n',
+      account: { name: 'Acme', tech: ['Shopify Plus', 'Klaviyo'] },
+    },
     { name: 'one tech value', text: 'name,tech\nAcme,Stripe\n', account: { name: 'Acme', tech: ['Stripe'] } },
-    { name: 'numbers with a sign, a fraction or a leading dot', text: 'name,growth_rate,annual_revenue\nAcme,+.5,12.25\n', account: { name: 'Acme', growth_rate: 0.5, annual_revenue: 12.25 } },
-    { name: 'zero', text: 'name,employees,annual_revenue,growth_rate\nAcme,0,0,0\n', account: { name: 'Acme', employees: 0, annual_revenue: 0, growth_rate: 0 } },
+    {
+      name: 'numbers with a sign, a fraction or a leading dot',
+      text: 'name,growth_rate,annual_revenue\nAcme,+.5,12.25\n',
+      account: { name: 'Acme', growth_rate: 0.5, annual_revenue: 12.25 },
+    },
+    {
+      name: 'zero',
+      text: 'name,employees,annual_revenue,growth_rate\nAcme,0,0,0\n',
+      account: { name: 'Acme', employees: 0, annual_revenue: 0, growth_rate: 0 },
+    },
   ])('reads $name', ({ text, account }) => {
     const parsed = parseAccounts(text);
     expect(parsed.problems).toEqual([]);
@@ -51,7 +121,9 @@ describe('parseAccounts', () => {
   });
 
   test('finds the header below blank lines', () => {
-    expect(parseAccounts('\n\nname,employees\nA,1\n').rows).toEqual([{ row: 4, account: { name: 'A', employees: 1 } }]);
+    expect(parseAccounts('\n\nname,employees\nA,1\n').rows).toEqual([
+      { row: 4, account: { name: 'A', employees: 1 } },
+    ]);
   });
 
   test('reads mixed line endings', () => {
@@ -62,7 +134,12 @@ describe('parseAccounts', () => {
   test.each([
     { name: 'a word in employees', cell: 'lots', column: 'employees', message: /"lots" is not a number/ },
     { name: 'a percent sign', cell: '35%', column: 'growth_rate', message: /Leave out the % sign/ },
-    { name: 'a thousands separator', cell: '"1,200"', column: 'employees', message: /Leave out thousands separators \(write 1200\)/ },
+    {
+      name: 'a thousands separator',
+      cell: '"1,200"',
+      column: 'employees',
+      message: /Leave out thousands separators \(write 1200\)/,
+    },
     { name: 'an exponent', cell: '1e6', column: 'annual_revenue', message: /not a number/ },
     { name: 'a currency sign', cell: '$5000000', column: 'annual_revenue', message: /not a number/ },
     { name: 'a fraction of an employee', cell: '12.5', column: 'employees', message: /not a whole number/ },
@@ -90,27 +167,45 @@ describe('parseAccounts', () => {
   test('reports a row with more cells than the header', () => {
     const parsed = parseAccounts('name,employees\nAcme, Inc,12\nOk,3\n');
     expect(parsed.rows.map((r) => r.account.name)).toEqual(['Ok']);
-    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', row: 2, message: expect.stringMatching(/3 cells but the header has 2/) })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        row: 2,
+        message: expect.stringMatching(/3 cells but the header has 2/),
+      }),
+    ]);
   });
 
   test('reports malformed quoting on its row and reads the rows after it', () => {
     const parsed = parseAccounts('name,employees\n"Bad "quote",1\nOk,2\n');
     expect(parsed.rows.map((r) => [r.row, r.account.name])).toEqual([[3, 'Ok']]);
-    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', row: 2, message: expect.stringMatching(/not valid CSV/) })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ severity: 'error', row: 2, message: expect.stringMatching(/not valid CSV/) }),
+    ]);
   });
 
   test('reports a quote that is never closed', () => {
     const parsed = parseAccounts('name,employees\nOk,1\n"Unclosed,2\n');
     expect(parsed.rows.map((r) => r.account.name)).toEqual(['Ok']);
-    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', row: 3, message: expect.stringMatching(/never closed/) })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ severity: 'error', row: 3, message: expect.stringMatching(/never closed/) }),
+    ]);
   });
 
   test.each([
     { name: 'an empty file', text: '', message: /empty/ },
     { name: 'only a BOM and blank lines', text: '\uFEFF\n\n', message: /empty/ },
-    { name: 'a header without a name column', text: 'company,employees\nAcme,12\n', message: /no "name" column/ },
+    {
+      name: 'a header without a name column',
+      text: 'company,employees\nAcme,12\n',
+      message: /no "name" column/,
+    },
     { name: 'a column named twice', text: 'name,employees,Employees\nAcme,1,2\n', message: /appears twice/ },
-    { name: 'a header that is not valid CSV', text: '"name,employees\nAcme,12\n', message: /not valid CSV|never closed/ },
+    {
+      name: 'a header that is not valid CSV',
+      text: '"name,employees\nAcme,12\n',
+      message: /not valid CSV|never closed/,
+    },
   ])('fails the whole file for $name', ({ text, message }) => {
     const parsed = parseAccounts(text);
     expect(parsed.fatal).toBe(true);
@@ -151,7 +246,14 @@ describe('parseAccounts', () => {
       { cell: 'pending', message: /"pending" is not an outcome/ },
     ])('reports the outcome "$cell" with its row and column', ({ cell, message }) => {
       const problems = errors(`name,employees,outcome\nA,1,won\nB,2,${cell}\n`, true);
-      expect(problems).toEqual([expect.objectContaining({ row: 3, column: 3, columnName: 'outcome', message: expect.stringMatching(message) })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          row: 3,
+          column: 3,
+          columnName: 'outcome',
+          message: expect.stringMatching(message),
+        }),
+      ]);
     });
   });
 });

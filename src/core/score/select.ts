@@ -24,7 +24,10 @@ export function selectIcps(graph: Graph, id: string | undefined): IcpSelection {
     const known = [...graph.all.icp.keys()].sort();
     const guess = nearest(id, known);
     const hint = guess ? ` Did you mean "${guess}"?` : '';
-    return { problem: 'unknown', message: `There is no ICP "${id}".${hint} Known ICPs: ${known.join(', ') || 'none'}.` };
+    return {
+      problem: 'unknown',
+      message: `There is no ICP "${id}".${hint} Known ICPs: ${known.join(', ') || 'none'}.`,
+    };
   }
   const icps = [...graph.icps.values()]
     .filter((i) => i.data.status === 'active')
