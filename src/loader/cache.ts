@@ -5,9 +5,16 @@
  * `node_modules/.cache/playbook` (or `PLAYBOOK_CACHE_DIR`; `PLAYBOOK_CACHE=off` turns it off) and is
  * keyed by a fingerprint of the parsing code and the lock file, so a code or dependency change
  * starts a fresh cache. Results are identical to `parseEntry`; only the time differs.
+ *
+ * An entry is trusted only when it proves what it is (§12): each file starts with a header naming
+ * the parser fingerprint, the hash of the type and text it was parsed from, and the hash of the
+ * serialised entry that follows. A file that is unreadable, truncated, damaged, from another parser
+ * or stored under another text's name (a swapped entry) is ignored, parsed again and rewritten.
+ * Writes go to a temporary file renamed into place, so a killed run or two runs at once leave either
+ * a complete entry or none under an entry's name.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
@@ -92,27 +99,62 @@ interface Cache {
   put(entry: Entry): Entry;
 }
 
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** The hash of what a file's parse depends on besides the parser: its type and its text. */
+export function sourceKey(source: SourceFile): string {
+  return createHash('sha256').update(source.type).update('\0').update(source.text!).digest('hex');
+}
+
+/** First line of every entry file: `playbook-parse 1 <fingerprint> <source key> <payload hash>\n`. */
+const MAGIC = 'playbook-parse 1';
+const HEADER_BYTES = MAGIC.length + 1 + 16 + 1 + 64 + 1 + 64 + 1;
+
+/** An entry file: the header, then the serialised entry. */
+export function encodeEntry(fingerprint: string, key: string, payload: Uint8Array): Buffer {
+  const header = `${MAGIC} ${fingerprint} ${key} ${sha256(payload)}\n`;
+  return Buffer.concat([Buffer.from(header, 'latin1'), payload]);
+}
+
+/**
+ * The serialised entry in `bytes` when its header proves it was written by parser `fingerprint`
+ * from the source with hash `key`, and the payload is whole; else undefined.
+ */
+export function decodeEntry(bytes: Uint8Array, fingerprint: string, key: string): Uint8Array | undefined {
+  if (bytes.length <= HEADER_BYTES) return undefined;
+  const header = Buffer.from(bytes.subarray(0, HEADER_BYTES)).toString('latin1');
+  const [magic, version, print, source, sum] = header.slice(0, -1).split(' ');
+  if (`${magic} ${version}` !== MAGIC || print !== fingerprint || source !== key) return undefined;
+  const payload = bytes.subarray(HEADER_BYTES);
+  return header.endsWith('\n') && sha256(payload) === sum ? payload : undefined;
+}
+
 function openCache(cacheDir: string | undefined): Cache {
   if (!cacheDir) return { get: () => undefined, put: (entry) => entry };
-  const folder = join(cacheDir, `parse-${parserFingerprint()}`);
+  const print = parserFingerprint();
+  const folder = join(cacheDir, `parse-${print}`);
   const made = new Set<string>();
-  const location = (source: SourceFile) => {
-    const key = createHash('sha256').update(source.type).update('\0').update(source.text!).digest('hex');
-    return { sub: join(folder, key.slice(0, 2)), file: join(folder, key.slice(0, 2), key.slice(2)) };
-  };
+  const location = (key: string) => ({
+    sub: join(folder, key.slice(0, 2)),
+    file: join(folder, key.slice(0, 2), key.slice(2)),
+  });
   return {
     get(source) {
       if (source.text === undefined) return undefined;
       try {
-        return { ...source, ...(deserialize(readFileSync(location(source).file)) as Parsed) } as Entry;
+        const key = sourceKey(source);
+        const payload = decodeEntry(readFileSync(location(key).file), print, key);
+        return payload && ({ ...source, ...(deserialize(payload) as Parsed) } as Entry);
       } catch {
-        return undefined; // Not cached yet, or unreadable.
+        return undefined; // Not cached yet, unreadable, or not a serialised entry.
       }
     },
     put(entry) {
       if (entry.text === undefined) return entry;
+      let temp: string | undefined;
       try {
-        const { sub, file } = location(entry);
+        const key = sourceKey(entry);
+        const { sub, file } = location(key);
         const {
           type: _type,
           id: _id,
@@ -126,11 +168,17 @@ function openCache(cacheDir: string | undefined): Cache {
           mkdirSync(sub, { recursive: true });
           made.add(sub);
         }
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, serialize(parsed));
+        // A name of its own per writer (process and call), renamed over the entry's name when whole.
+        temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(temp, encodeEntry(print, key, serialize(parsed)));
         renameSync(temp, file);
       } catch {
         // A read-only or full disk only costs speed.
+        try {
+          if (temp) rmSync(temp, { force: true });
+        } catch {
+          // Nothing trusts a temporary file; a later run may overwrite it.
+        }
       }
       return entry;
     },

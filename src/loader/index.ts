@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
+import { scanYaml } from '../core/parse/prescan-yaml.ts';
 import type { SourceFile } from '../core/types.ts';
 import { type Config, configSchema, ENTRY_TYPES, TYPE_FOLDERS } from '../schema/index.ts';
 
@@ -119,8 +120,12 @@ export function loadConfig(dir: string, cwd = process.cwd()): { config: Config; 
   }
   const decoded = decode(bytes);
   if (decoded.text === undefined) throw new ConfigError(`${shown}: ${decoded.readError}.`);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const tooComplex = scanYaml(text, 1, 'The file');
+  if (tooComplex)
+    throw new ConfigError(`${shown}:${tooComplex.line}:${tooComplex.column}: ${tooComplex.message}`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(decoded.text.replace(/^\uFEFF/, ''), {
+  const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
@@ -130,9 +135,15 @@ export function loadConfig(dir: string, cwd = process.cwd()): { config: Config; 
     const pos = lineCounter.linePos(e.pos[0]);
     throw new ConfigError(`${shown}:${pos.line}:${pos.col}: not valid YAML: ${e.message.split('\n')[0]}`);
   }
-  const raw = doc.contents === null ? {} : doc.toJS();
   if (!isMap(doc.contents) && doc.contents !== null)
     throw new ConfigError(`${shown}: must be a set of "key: value" settings.`);
+  let raw: unknown = {};
+  try {
+    if (doc.contents !== null) raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias without its anchor, or aliases that would expand beyond reason.
+    throw new ConfigError(`${shown}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

@@ -61,10 +61,65 @@ export function lintEntries(entries: Entry[], options: LintOptions): LintResult 
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
-    diagnostics,
+    diagnostics: capFindings(diagnostics),
     summary: { files: entries.length, errors, warnings: diagnostics.length - errors },
     graph,
   };
+}
+
+/** Findings one rule reports on one file before the rest are summed up in one more (§12). */
+export const MAX_FINDINGS_PER_RULE = 20;
+
+/** The message id of the finding that stands for the ones left out. */
+export const LEFT_OUT_ID = 'leftOut';
+
+const thousands = new Intl.NumberFormat('en-US');
+
+/**
+ * Keeps the first `MAX_FINDINGS_PER_RULE` findings of each rule on each file (in report order) and
+ * replaces the rest by one finding of the same rule at the first left-out finding's position that
+ * says how many more there were; it is an error when any of them is. `sorted` is in report order;
+ * the summary still counts every finding.
+ */
+export function capFindings(sorted: LintDiagnostic[], max = MAX_FINDINGS_PER_RULE): LintDiagnostic[] {
+  const seen = new Map<string, number>();
+  const leftOut = new Map<string, { finding: LintDiagnostic; more: number }>();
+  const kept: LintDiagnostic[] = [];
+  for (const d of sorted) {
+    const key = `${d.file}\0${d.rule}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) {
+      kept.push(d);
+      continue;
+    }
+    const summary = leftOut.get(key);
+    if (summary) {
+      summary.more++;
+      if (d.severity === 'error') summary.finding.severity = 'error';
+      continue;
+    }
+    const { file, line, column, rule, severity } = d;
+    const finding: LintDiagnostic = {
+      file,
+      line,
+      column,
+      rule,
+      severity,
+      message: '',
+      messageId: LEFT_OUT_ID,
+    };
+    leftOut.set(key, { finding, more: 1 });
+    kept.push(finding);
+  }
+  for (const { finding, more } of leftOut.values()) {
+    const count = thousands.format(more);
+    finding.message = `… and ${count} more ${more === 1 ? 'finding' : 'findings'} of this rule in this file.`;
+    finding.hint =
+      `Only the first ${max} findings of each rule are listed per file. Fix those (often one cause ` +
+      'repeated), then run lint again to see the rest.';
+  }
+  return kept;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -50,16 +50,32 @@ export function fieldPlaceholders(raw: unknown): FieldPlaceholder[] {
   return found;
 }
 
-/** The 1-based file position of `offset` in the body text. */
-function bodyPosition(body: Body, offset: number): Position {
-  const lines = body.text.slice(0, offset).split('\n');
-  return { line: body.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
+/**
+ * The 1-based file position of offsets in the body text. It walks forward from the last offset
+ * asked for, so a body's placeholders, asked for in document order, cost one pass over the text
+ * however many there are (a pass per placeholder would be quadratic, §12).
+ */
+function bodyPositions(body: Body): (offset: number) => Position {
+  let at = 0;
+  let line = body.line;
+  let column = 1;
+  return (offset) => {
+    if (offset < at) [at, line, column] = [0, body.line, 1];
+    for (; at < offset; at++) {
+      if (body.text.charCodeAt(at) === 10) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return { line, column };
+  };
 }
 
 /** Every placeholder in the text of a body, image alt texts and text attributes of elements included. */
 export function bodyPlaceholders(body: Body): BodyPlaceholder[] {
   const found: BodyPlaceholder[] = [];
   if (!body.tree) return found;
+  const bodyPosition = bodyPositions(body);
   const inText = (value: string, at: Position | undefined) => {
     for (const match of value.matchAll(PLACEHOLDER)) {
       found.push({ found: shown(match[0]), loc: at ?? { line: body.line, column: 1 } });
@@ -74,7 +90,7 @@ export function bodyPlaceholders(body: Body): BodyPlaceholder[] {
       const source = hasSource ? body.text.slice(start.offset, end.offset) : '';
       const matches = [...source.matchAll(PLACEHOLDER)];
       for (const match of matches) {
-        found.push({ found: shown(match[0]), loc: bodyPosition(body, start!.offset! + match.index) });
+        found.push({ found: shown(match[0]), loc: bodyPosition(start!.offset! + match.index) });
       }
       if (matches.length === 0) inText((node as Text).value, start);
     } else if (node.type === 'image') {

@@ -7,6 +7,7 @@ import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { ENTRY_TYPES, type EntryType } from '../../schema/index.ts';
 import type { Body, BodyLink, CrossLink, ParseProblem } from '../types.ts';
+import { scanBody } from './prescan-body.ts';
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 
@@ -23,10 +24,13 @@ export interface ParsedBody {
 
 /**
  * Parses an MDX body into a syntax tree without compiling or running anything. Positions are
- * shifted so they are lines of the whole file. A parse failure becomes an `mdx-syntax` problem.
+ * shifted so they are lines of the whole file. A parse failure becomes an `mdx-syntax` problem, and
+ * so does a body too complex to parse in bounded time (§12; prescan-body.ts), which is not parsed.
  */
 export function parseBody(text: string, startLine: number): ParsedBody {
   const body: Body = { text, line: startLine, crossLinks: [], links: [] };
+  const tooComplex = scanBody(text, startLine);
+  if (tooComplex) return { body, problem: { rule: 'mdx-syntax', ...tooComplex } };
   let tree: Root;
   try {
     tree = processor.parse(text) as Root;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ParseProblem, Position } from '../types.ts';
+import { scanYaml } from './prescan-yaml.ts';
 
 /** Key paths (`firmographics.employees.min`, `icps.0`) to the 1-based position of their key. */
 export type PositionMap = Map<string, Position>;
@@ -68,10 +69,23 @@ export interface ParsedYaml {
   problems: ParseProblem[];
 }
 
-/** Parses frontmatter YAML, keeping the position of every key and list item. */
+/**
+ * Parses frontmatter YAML, keeping the position of every key and list item. YAML too complex to
+ * parse in bounded time (§12; prescan-yaml.ts) is not parsed: it gives one `yaml-syntax` problem.
+ */
 export function parseYaml(yaml: string, firstLine: number): ParsedYaml {
+  const tooComplex = scanYaml(yaml, firstLine);
+  if (tooComplex)
+    return { data: undefined, positions: new Map(), problems: [{ rule: 'yaml-syntax', ...tooComplex }] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // logLevel error: the parser's warnings (e.g. a list used as a key) would go to stderr; its errors are reported.
+  const doc = parseDocument(yaml, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    logLevel: 'error',
+  });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };

@@ -131,6 +131,24 @@ describe('mdx-syntax', () => {
       problem: /Expected a closing tag for `<Callout>` \(line 8, column 1\)/,
       hint: DEFAULT_HINT,
     },
+    {
+      messageId: 'problem',
+      name: 'a paragraph too complex to parse (§12), at the paragraph',
+      files: guide(`Intro.\n\n${'*a'.repeat(10_000)}\n`),
+      line: 6,
+      column: 1,
+      problem: /^The body is too complex to parse: the paragraph at line 6 has 10,000 groups of emphasis/,
+      hint: /Split long paragraphs with blank lines/,
+    },
+    {
+      messageId: 'problem',
+      name: 'quotes nested too deep to parse (§12), at the line',
+      files: guide(`${'>'.repeat(40)} a\n`),
+      line: 4,
+      column: 33,
+      problem: /^The body is too complex to parse: line 4 opens more than 32 block quotes/,
+      hint: /fewer levels of quotes and lists/,
+    },
   ])('reports $name ($messageId)', ({ messageId, files, line, column, problem, hint }) => {
     const [path] = Object.keys(files);
     expect(findings(files, rule)).toEqual([finding(rule, path!, messageId, line, column)]);
