@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CORNERS, cornerFile } from '../bench/hostile/corners.ts';
 import { generateCorpus } from '../bench/corpus/generate.ts';
+import { CORNERS, cornerFile } from '../bench/hostile/corners.ts';
 import { lintSources } from '../src/core/lint/engine.ts';
 import { parseEntry } from '../src/core/parse/entry.ts';
 import { configSchema } from '../src/schema/index.ts';
@@ -49,14 +49,19 @@ describe('a file too complex to parse', () => {
     expect(mine[0]!.message).toMatch(/The frontmatter is too complex to parse/);
   });
 
-  test.each(CORNERS.map((c) => [c.name, c] as const))('%s at 100 kB: well-formed findings, no crash', (_name, corner) => {
-    const text = cornerFile(corner, 100_000);
-    const { diagnostics } = lint({ ...cleanPlaybook(), 'guides/hostile.mdx': text });
-    for (const d of diagnostics) {
-      expect(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1).toBe(true);
-      expect(d.message.length).toBeGreaterThan(0);
-    }
-  });
+  test.each(CORNERS.map((c) => [c.name, c] as const))(
+    '%s at 100 kB: well-formed findings, no crash',
+    (_name, corner) => {
+      const text = cornerFile(corner, 100_000);
+      const { diagnostics } = lint({ ...cleanPlaybook(), 'guides/hostile.mdx': text });
+      for (const d of diagnostics) {
+        expect(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1).toBe(
+          true,
+        );
+        expect(d.message.length).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('ordinary content is never cut short', () => {
@@ -65,7 +70,10 @@ describe('ordinary content is never cut short', () => {
       for (const name of readdirSync(join(ROOT, 'content', folder))) {
         const text = readFileSync(join(ROOT, 'content', folder, name), 'utf8');
         const entry = parseEntry({ type: 'guide', id: 'x', file: name, path: `guides/${name}`, text });
-        expect(entry.problems.filter((p) => TOO_COMPLEX.test(p.message)), name).toEqual([]);
+        expect(
+          entry.problems.filter((p) => TOO_COMPLEX.test(p.message)),
+          name,
+        ).toEqual([]);
       }
     }
   });
@@ -74,7 +82,10 @@ describe('ordinary content is never cut short', () => {
     for (const [path, text] of generateCorpus({ files: 300, seed: 11 })) {
       if (!path.endsWith('.mdx')) continue;
       const entry = parseEntry({ type: 'guide', id: 'x', file: path, path, text });
-      expect(entry.problems.filter((p) => TOO_COMPLEX.test(p.message)), path).toEqual([]);
+      expect(
+        entry.problems.filter((p) => TOO_COMPLEX.test(p.message)),
+        path,
+      ).toEqual([]);
     }
   });
 });

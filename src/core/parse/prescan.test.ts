@@ -14,7 +14,8 @@ const guide = (text: string): SourceFile => ({
 const withBody = (body: string) => guide(`---\ntitle: Hostile\n---\n${body}`);
 const withYaml = (yaml: string) => guide(`---\ntitle: Hostile\n${yaml}---\nBody.\n`);
 
-const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('\n');
+const lines = (count: number, line: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => line(i)).join('\n');
 
 interface Cut {
   name: string;
@@ -186,9 +187,15 @@ describe('the pre-scan cuts short what would take the parsers too long (§12)', 
   });
 
   test.each<[string, string]>([
-    ['ordinary prose', 'The quick brown fox jumps over the *lazy* dog, [again](/x) and **again**.\n\n'.repeat(500)],
+    [
+      'ordinary prose',
+      'The quick brown fox jumps over the *lazy* dog, [again](/x) and **again**.\n\n'.repeat(500),
+    ],
     ['escaped markers', `${'\\*a'.repeat(8000)}\n`],
-    ['a fenced code block full of markers', `Intro.\n\n\`\`\`js\n${'a_b*c[d] = e_f*g[h];\n'.repeat(3000)}\`\`\`\n\nAfter.\n`],
+    [
+      'a fenced code block full of markers',
+      `Intro.\n\n\`\`\`js\n${'a_b*c[d] = e_f*g[h];\n'.repeat(3000)}\`\`\`\n\nAfter.\n`,
+    ],
     ['a tilde fence', `~~~\n${'*a'.repeat(8000)}\n~~~\n`],
     ['a table of a thousand rows', `| a | b |\n| - | - |\n${'| [x](/y) | *z* |\n'.repeat(1000)}`],
     ['a list of a thousand items', '- an item with **bold** text and a [link](/x)\n'.repeat(1000)],

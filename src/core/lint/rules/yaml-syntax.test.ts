@@ -26,7 +26,14 @@ describe('yaml-syntax', () => {
     ['problem', 'a duplicate key', '---\nterm: ICP\nterm: ICP\nshort: x\n---\n', 3, 1, 'not valid YAML'],
     ['problem', 'a list instead of fields', '---\n- a\n- b\n---\n', 2, 1, 'key: value'],
     ['problem', 'an empty block', '---\n---\nBody\n', 2, 1, 'key: value'],
-    ['problem', 'nesting too deep to parse (§12)', `---\nterm: ${'['.repeat(70)}\n---\n`, 2, 70, 'too complex'],
+    [
+      'problem',
+      'nesting too deep to parse (§12)',
+      `---\nterm: ${'['.repeat(70)}\n---\n`,
+      2,
+      70,
+      'too complex',
+    ],
   ])('reports %s: %s', (messageId, _name, text, line, column, says) => {
     const files = { 'glossary/icp.mdx': text };
     expect(findings(files, rule)).toEqual([finding(rule, 'glossary/icp.mdx', messageId, line, column)]);
