@@ -24,7 +24,7 @@ import type { Position } from '../types.ts';
  */
 export const BYTE_MS = 2e-3;
 export const LINE_MS = 0.1;
-export const MARKER_MS = 0.015;
+export const MARKER_MS = 0.025;
 export const PIPE_MS = 0.06;
 /** Estimated ms per (emphasis or strikethrough marker group in one paragraph)². */
 export const ATTENTION_MS = 1.5e-5;
@@ -104,8 +104,11 @@ export function bodyCost(m: {
 export const MAX_LINE_CONTAINERS = 32;
 /** Columns of indentation before a list item's marker (nested lists). */
 export const MAX_LIST_INDENT = 128;
-/** Elements (`<div>`, components) open inside each other. */
-export const MAX_ELEMENT_DEPTH = 64;
+/**
+ * Elements (`<div>`, components) open inside each other. Every `<name` counts, in inline code too,
+ * so the limit leaves room for elements only mentioned; rendering overflows its stack near 4,000.
+ */
+export const MAX_ELEMENT_DEPTH = 256;
 /** Braces, brackets and parentheses open inside an expression or import/export. */
 export const MAX_EXPRESSION_DEPTH = 32;
 /** Link and footnote definitions (`[label]: url`, `[^note]: text`) in one body. */

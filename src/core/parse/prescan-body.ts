@@ -109,7 +109,7 @@ export function measureBody(text: string, startLine: number): BodyMeasures | Too
   let definitions = 0;
   // Tags: 0 none, 1 an opening tag, 2 a closing tag; the quote that is open inside it.
   let tag = 0;
-  let tagVoid = false;
+  let tagCounted = false;
   let quote = 0;
   let lastInTag = 0;
   let elements = 0;
@@ -221,36 +221,24 @@ export function measureBody(text: string, startLine: number): BodyMeasures | Too
         i++;
         continue;
       }
+      // Inside a tag: quotes, and the ">" or "/>" that ends it. Its characters are counted below
+      // all the same (an attribute's text costs little; counting it keeps the estimate an upper bound).
       if (tag !== 0 && braces === 0) {
         if (quote !== 0) {
           if (c === quote) quote = 0;
-          continue;
-        }
-        if (c === 0x22 || c === 0x27) quote = c;
+        } else if (c === 0x22 || c === 0x27) quote = c;
         else if (c === 0x3e) {
-          if (tag === 1 && lastInTag !== 0x2f && !tagVoid) elements++;
-          if (tag === 2) elements = Math.max(0, elements - 1);
+          if (tag === 1 && lastInTag === 0x2f && tagCounted) elements = Math.max(0, elements - 1);
           tag = 0;
-          if (elements > MAX_ELEMENT_DEPTH)
-            return tooComplex(
-              line,
-              i - from + 1,
-              `the element that ends at line ${line} is nested more than ${MAX_ELEMENT_DEPTH} deep in other elements`,
-              'Close every tag you open (write <br /> for a line break), and nest elements less deeply.',
-            );
           continue;
-        }
-        if (c !== 0x7b) {
-          if (!isSpace(c)) lastInTag = c;
-          continue;
-        }
+        } else if (!isSpace(c)) lastInTag = c;
       }
       switch (c) {
         case 0x7b: // {
         case 0x28: // (
         case 0x5b: // [
           if (c === 0x7b) braces++;
-          if (c === 0x5b && tag === 0) {
+          if (c === 0x5b) {
             brackets++;
             m.markers++;
           }
@@ -268,7 +256,7 @@ export function measureBody(text: string, startLine: number): BodyMeasures | Too
         case 0x29: // )
         case 0x5d: // ]
           if (c === 0x7d && braces > 0) braces--;
-          if (c === 0x5d && tag === 0) {
+          if (c === 0x5d) {
             brackets++;
             m.markers++;
           }
@@ -289,24 +277,33 @@ export function measureBody(text: string, startLine: number): BodyMeasures | Too
           m.markers++;
           break;
         case 0x3c: {
-          // <
+          // <: every element opened counts, wherever it is (in code or an expression too: an upper
+          // bound); a closing tag or "/>" counts down only where it surely closes one.
           m.markers++;
-          if (braces > 0) break;
           const next = text.charCodeAt(i + 1);
+          const free = quote === 0 && braces === 0;
           if (isLetter(next)) {
             let k = i + 1;
             while (k < end && isNameChar(text.charCodeAt(k))) k++;
-            tag = 1;
-            tagVoid = VOID.has(text.slice(i + 1, k).toLowerCase());
-            lastInTag = 0;
+            const counted = !VOID.has(text.slice(i + 1, k).toLowerCase());
+            if (counted) elements++;
+            if (free) [tag, tagCounted, lastInTag] = [1, counted, 0];
             i = k - 1;
-          } else if (next === 0x2f) {
+          } else if (next === 0x2f && free) {
             tag = 2;
+            elements = Math.max(0, elements - 1);
             i++;
           } else if (next === 0x3e) {
             elements++;
             i++;
           }
+          if (elements > MAX_ELEMENT_DEPTH)
+            return tooComplex(
+              line,
+              i - from + 1,
+              `the element at line ${line} is nested more than ${MAX_ELEMENT_DEPTH} deep in other elements`,
+              'Close every tag you open (write <br /> for a line break), and nest elements less deeply.',
+            );
           break;
         }
       }
