@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -14,6 +23,7 @@ import {
   parseSources,
   parseSourcesWith,
   sourceKey,
+  tidyCache,
 } from './cache.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
@@ -191,6 +201,35 @@ describe('the parse cache never lies', () => {
     expect(left.filter((f) => !f.endsWith('.tmp'))).toHaveLength(2); // the two whole ones before it
     const all = corpus(20);
     expect(parseSources(all, own)).toEqual(all.map(parseEntry));
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  test('removes what killed runs and old parser versions left behind, and nothing else', () => {
+    const own = mkdtempSync(join(tmpdir(), 'playbook-cache-tidy-'));
+    const current = join(own, 'parse-0123456789abcdef');
+    const old = join(own, 'parse-fedcba9876543210');
+    const recentOther = join(own, 'parse-aaaaaaaaaaaaaaaa');
+    const now = Date.now();
+    const ago = (path: string, ms: number) => utimesSync(path, (now - ms) / 1000, (now - ms) / 1000);
+    const HOUR = 3600_000;
+    for (const dir of [join(current, 'tmp'), join(current, 'ab'), old, recentOther])
+      mkdirSync(dir, { recursive: true });
+    const stale = join(current, 'tmp', 'stale.1-abcd.tmp');
+    const live = join(current, 'tmp', 'live.2-abcd.tmp');
+    const entry = join(current, 'ab', 'cdef');
+    for (const file of [stale, live, entry]) writeFileSync(file, 'x');
+    ago(stale, 2 * HOUR);
+    ago(entry, 30 * 24 * HOUR);
+    ago(old, 8 * 24 * HOUR);
+    ago(recentOther, 24 * HOUR);
+    tidyCache(own, current, now);
+    expect(filesIn(own).sort()).toEqual(
+      [
+        join('parse-0123456789abcdef', 'ab', 'cdef'),
+        join('parse-0123456789abcdef', 'tmp', 'live.2-abcd.tmp'),
+      ].sort(),
+    );
+    expect(readdirSync(own).sort()).toEqual(['parse-0123456789abcdef', 'parse-aaaaaaaaaaaaaaaa']);
     rmSync(own, { recursive: true, force: true });
   });
 

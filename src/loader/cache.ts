@@ -11,10 +11,21 @@
  * serialised entry that follows. A file that is unreadable, truncated, damaged, from another parser
  * or stored under another text's name (a swapped entry) is ignored, parsed again and rewritten.
  * Writes go to a temporary file renamed into place, so a killed run or two runs at once leave either
- * a complete entry or none under an entry's name.
+ * a complete entry or none under an entry's name. Temporary files live in one folder, where those a
+ * killed run left behind are removed after an hour; folders of other parser versions are removed
+ * after a week without use.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
@@ -129,10 +140,46 @@ export function decodeEntry(bytes: Uint8Array, fingerprint: string, key: string)
   return header.endsWith('\n') && sha256(payload) === sum ? payload : undefined;
 }
 
+/** Temporary files older than this were left by a run that was killed: nothing will rename them. */
+const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+/** Folders of another parser version unused for this long are removed. */
+const STALE_FOLDER_MS = 7 * 24 * 60 * 60 * 1000;
+
+const tidied = new Set<string>();
+
+/**
+ * Removes what earlier runs left behind in `cacheDir`, once per process: temporary files of killed
+ * writes and the folders of parser versions no longer in use. Marks `current` as in use.
+ */
+export function tidyCache(cacheDir: string, current: string, now = Date.now()): void {
+  if (tidied.has(cacheDir)) return;
+  tidied.add(cacheDir);
+  const remove = (path: string, maxAge: number) => {
+    try {
+      if (now - statSync(path).mtimeMs > maxAge) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: it only costs disk space.
+    }
+  };
+  try {
+    mkdirSync(current, { recursive: true });
+    utimesSync(current, now / 1000, now / 1000);
+    for (const name of readdirSync(cacheDir))
+      if (name.startsWith('parse-') && join(cacheDir, name) !== current)
+        remove(join(cacheDir, name), STALE_FOLDER_MS);
+    const temp = join(current, 'tmp');
+    for (const name of readdirSync(temp)) remove(join(temp, name), TEMP_MAX_AGE_MS);
+  } catch {
+    // A missing or read-only cache folder: nothing to tidy.
+  }
+}
+
 function openCache(cacheDir: string | undefined): Cache {
   if (!cacheDir) return { get: () => undefined, put: (entry) => entry };
   const print = parserFingerprint();
   const folder = join(cacheDir, `parse-${print}`);
+  tidyCache(cacheDir, folder);
+  const tempFolder = join(folder, 'tmp');
   const made = new Set<string>();
   const location = (key: string) => ({
     sub: join(folder, key.slice(0, 2)),
@@ -164,12 +211,13 @@ function openCache(cacheDir: string | undefined): Cache {
           readError: _readError,
           ...parsed
         } = entry;
-        if (!made.has(sub)) {
-          mkdirSync(sub, { recursive: true });
-          made.add(sub);
-        }
+        for (const dir of [sub, tempFolder])
+          if (!made.has(dir)) {
+            mkdirSync(dir, { recursive: true });
+            made.add(dir);
+          }
         // A name of its own per writer (process and call), renamed over the entry's name when whole.
-        temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+        temp = join(tempFolder, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
         writeFileSync(temp, encodeEntry(print, key, serialize(parsed)));
         renameSync(temp, file);
       } catch {

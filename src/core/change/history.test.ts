@@ -118,6 +118,16 @@ describe('whatChanged', () => {
     );
   });
 
+  test('an old version too complex to parse reads as frontmatter that does not parse, quickly', () => {
+    // 40,000 keys in one mapping (390 kB): the YAML parser's unique-key check alone would take
+    // seconds (quadratic); the pre-scan refuses the block first.
+    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: v\n`).join('');
+    const complex = `---\nname: Old\n${keys}---\nBody.\n`;
+    const started = performance.now();
+    expect(whatChanged('icp', 'midmarket', complex, icpText(), context)).toMatch(/^Frontmatter repaired; /);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   test('long lines stop after five changes', () => {
     const line = whatChanged(
       'persona',

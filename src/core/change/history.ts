@@ -13,6 +13,7 @@ import { SCHEMAS } from '../../schema/index.ts';
 import { buildGraph } from '../graph/graph.ts';
 import type { Entry } from '../parse/entry.ts';
 import { splitFrontmatter } from '../parse/frontmatter.ts';
+import { scanYaml } from '../parse/prescan-yaml.ts';
 import { isRecord } from '../parse/raw.ts';
 import { formatBand } from '../views/format.ts';
 import { count, DMU_LABELS, joinList, plural } from '../words.ts';
@@ -148,10 +149,13 @@ function readVersion(type: HistoryType, id: string, text: string): Version {
   const split = splitFrontmatter(text.replace(/^\uFEFF/, ''));
   if ('rule' in split) return { body: text };
   const body = bodyText(split.body);
+  // An old version is as untrusted as the current one: YAML too complex to parse in bounded time
+  // (§12) is not parsed, and the version reads as one whose frontmatter does not parse.
+  if (scanYaml(split.yaml, 2)) return { body };
   // Plain YAML: an old version needs no key positions, and this is the costly step of the history.
   let data: unknown;
   try {
-    data = parse(split.yaml, { prettyErrors: false, uniqueKeys: true });
+    data = parse(split.yaml, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
   } catch {
     return { body };
   }
