@@ -9,6 +9,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
 }
 
+const grouped = new Intl.NumberFormat('en-US');
+
+/** A number with thousands separators, as every message writes it: 16000 → "16,000", 2.5 → "2.5". */
+export function thousands(n: number): string {
+  return grouped.format(n);
+}
+
 /** A number with its noun: count(1, 'file') → "1 file", count(3, 'entry', 'entries') → "3 entries". */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${plural(n, one, many)}`;

@@ -38,6 +38,7 @@ const PARSER_CODE = [
   'src/core/parse',
   'src/schema',
   'src/core/graph/suggest.ts',
+  'src/core/words.ts',
   'src/core/types.ts',
   'package-lock.json',
 ];

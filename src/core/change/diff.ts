@@ -10,7 +10,7 @@ import type { Config, Criterion, DmuRole, ScoringRule } from '../../schema/index
 import { displayName, type Graph } from '../graph/graph.ts';
 import type { Entry, PersonaEntry } from '../parse/entry.ts';
 import type { Diagnostic, Severity } from '../types.ts';
-import { count, countEntries, TYPE_WORDS } from '../words.ts';
+import { count, countEntries, TYPE_WORDS, thousands } from '../words.ts';
 
 /** Backtest figures of one ICP on one side (ratios 0–1, null when undefined). */
 export interface BacktestFigures {
@@ -325,7 +325,7 @@ type AnyCriterion = Criterion | ScoringRule;
 const labelOf = (c: AnyCriterion) => (typeof c === 'string' ? c : c.label);
 const isPlain = (c: AnyCriterion): c is string => typeof c === 'string';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = thousands;
 const values = (list: readonly string[]) => list.join(', ');
 
 /** What an executable rule tests, in words: `employees between 200 and 1,500 (weight 15)`. */

@@ -3,6 +3,7 @@ import { buildGraph, type Graph } from '../graph/graph.ts';
 import { type Entry, parseEntry } from '../parse/entry.ts';
 import { positionOf } from '../parse/frontmatter.ts';
 import type { Diagnostic, Severity, SourceFile } from '../types.ts';
+import { thousands } from '../words.ts';
 import { fill, type LintDiagnostic, type Report, type RuleModule } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
@@ -73,8 +74,6 @@ export const MAX_FINDINGS_PER_RULE = 20;
 /** The message id of the finding that stands for the ones left out. */
 export const LEFT_OUT_ID = 'leftOut';
 
-const thousands = new Intl.NumberFormat('en-US');
-
 /**
  * Keeps the first `MAX_FINDINGS_PER_RULE` findings of each rule on each file (in report order) and
  * replaces the rest by one finding of the same rule at the first left-out finding's position that
@@ -113,7 +112,7 @@ export function capFindings(sorted: LintDiagnostic[], max = MAX_FINDINGS_PER_RUL
     kept.push(finding);
   }
   for (const { finding, more } of leftOut.values()) {
-    const count = thousands.format(more);
+    const count = thousands(more);
     finding.message = `… and ${count} more ${more === 1 ? 'finding' : 'findings'} of this rule in this file.`;
     finding.hint =
       `Only the first ${max} findings of each rule are listed per file. Fix those (often one cause ` +

@@ -5,8 +5,8 @@
 import type { Image, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import type { KeyPath } from '../parse/raw.ts';
 import type { Body, Position } from '../types.ts';
-import type { KeyPath } from './key-path.ts';
 
 /**
  * Placeholder words, matched case-insensitively as whole words: a letter, digit, `_` or `-` on

@@ -2,8 +2,7 @@
  * Ranges whose lower bound is above the upper one, anywhere in frontmatter: `{ min, max }` bands
  * and `between: [a, b]` rules, for the `range-order` rule.
  */
-import { isRecord } from '../parse/raw.ts';
-import { dotted, type KeyPath } from './key-path.ts';
+import { dotted, isRecord, type KeyPath } from '../parse/raw.ts';
 
 /** A reversed range: the `range-order` message id, the values for its templates, and the key path. */
 export interface ReversedRange {

@@ -13,7 +13,7 @@ import type { Body, ParseProblem, SourceFile } from '../types.ts';
 import { plural, TYPE_WORDS } from '../words.ts';
 import { parseBody } from './body.ts';
 import { type PositionMap, parseYaml, positionOf, splitFrontmatter } from './frontmatter.ts';
-import { isRecord } from './raw.ts';
+import { dotted, isRecord } from './raw.ts';
 
 export interface DataByType {
   icp: Icp;
@@ -99,13 +99,6 @@ function validate(entry: Entry) {
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];
 
-function describePath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-}
-
 /** The value at `path` in the raw frontmatter, and whether the key is there at all. */
 function lookup(raw: unknown, path: Path): { found: boolean; value: unknown } {
   let value = raw;
@@ -136,10 +129,10 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const other = path.length === 0 ? otherTypeFor(entry.type, key) : undefined;
-      const where = describePath([...path, key]);
+      const where = dotted([...path, key]);
       const known = path.length === 0 ? Object.keys(SCHEMAS[entry.type].shape) : [];
       const guess = other ? undefined : nearest(key, known);
-      const owner = path.length === 0 ? withArticle(label) : `"${describePath(path)}"`;
+      const owner = path.length === 0 ? withArticle(label) : `"${dotted(path)}"`;
       return {
         rule: 'schema' as const,
         ...positionOf(entry.positions, [...path, key]),
@@ -158,7 +151,7 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
       };
     });
   }
-  const where = describePath(path);
+  const where = dotted(path);
   if (!found) {
     const pos = path.length <= 1 ? { line: 1, column: 1 } : positionOf(entry.positions, path.slice(0, -1));
     const key = String(path[path.length - 1]);
@@ -171,7 +164,7 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
         hint:
           path.length <= 1
             ? `Add "${key}:" to the frontmatter.`
-            : `Add "${key}:" under "${describePath(path.slice(0, -1))}".`,
+            : `Add "${key}:" under "${dotted(path.slice(0, -1))}".`,
       },
     ];
   }

@@ -17,6 +17,7 @@
  * recurse once per level, and a stack overflow would depend on the machine.
  */
 import type { Position } from '../types.ts';
+import { thousands } from '../words.ts';
 
 /**
  * Estimated ms per byte, per non-blank line, per markup character (groups of `*`, `_`, `~` and
@@ -122,6 +123,5 @@ export interface TooComplex extends Position {
   hint: string;
 }
 
-const thousands = new Intl.NumberFormat('en-US');
 /** 16000 → "16,000". */
-export const n = (value: number) => thousands.format(value);
+export const n = thousands;

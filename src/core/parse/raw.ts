@@ -10,3 +10,14 @@ export function valueAt(raw: unknown, path: readonly string[]): unknown {
   for (const key of path) value = isRecord(value) ? value[key] : undefined;
   return value;
 }
+
+/** A path of keys and list indexes into frontmatter: `['firmographics', 'employees', 'min']`. */
+export type KeyPath = (string | number)[];
+
+/** A key path as readers write it: `firmographics.employees`, `scoring.rules[2]`, `pains[0]`. */
+export function dotted(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+}

@@ -1,4 +1,5 @@
 import { isRecord } from '../../parse/raw.ts';
+import { thousands } from '../../words.ts';
 import { MARKET_NAMES, type MarketMeasure, marketInversions } from '../market-sizes.ts';
 import { defineRule } from '../rule.ts';
 
@@ -31,7 +32,7 @@ export const rule = defineRule({
       const currency = typeof market.currency === 'string' ? market.currency : config.currency;
       const source = typeof market.source === 'string' && market.source.trim() ? ` ("${market.source}")` : '';
       const shown = (n: number, measure: MarketMeasure) =>
-        measure === 'value' ? `${n.toLocaleString('en-US')} ${currency}` : n.toLocaleString('en-US');
+        measure === 'value' ? `${thousands(n)} ${currency}` : thousands(n);
       for (const { inner, outer, measure, innerFigure, outerFigure } of marketInversions(market)) {
         const data = {
           inner: MARKET_NAMES[inner],

@@ -1,4 +1,4 @@
-import { dotted } from '../key-path.ts';
+import { dotted } from '../../parse/raw.ts';
 import { bodyPlaceholders, fieldPlaceholders } from '../placeholders.ts';
 import { defineRule } from '../rule.ts';
 
