@@ -97,7 +97,7 @@ const TEMPLATES: Record<string, Templates> = {
     messages: {
       none: 'ICP "{{id}}" has no personas; the playbook expects {{range}}.',
       tooFew: 'ICP "{{id}}" has {{personas}} ({{names}}); the playbook expects {{range}}.',
-      tooMany: 'ICP "{{id}}" has {{count}} personas ({{names}}); the playbook expects {{range}}.',
+      tooMany: 'ICP "{{id}}" has {{personas}} ({{names}}); the playbook expects {{range}}.',
     },
     hints: {
       none:

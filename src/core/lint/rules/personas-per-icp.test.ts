@@ -83,6 +83,13 @@ describe('personas-per-icp', () => {
       config: range(3, 3),
       says: ['exactly 3'],
     },
+    {
+      messageId: 'tooMany',
+      name: 'one persona with a configured range of [0, 0]',
+      files: playbook(1),
+      config: range(0, 0),
+      says: ['has 1 persona ("p1")', 'exactly 0'],
+    },
   ])('reports $name ($messageId) at 1:1', ({ messageId, files, config, says }) => {
     expect(findings(files, rule, { config })).toEqual([finding(rule, 'icps/midmarket.mdx', messageId, 1, 1)]);
     const [diagnostic] = run(files, rule, { config });
