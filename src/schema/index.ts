@@ -23,17 +23,6 @@ export const TYPE_FOLDERS: Record<EntryType, string> = {
   guide: 'guides',
 };
 
-/**
- * Human name of each content type.
- * @deprecated Use `TYPE_WORDS[type].one` from src/core/words.ts, the one table of type words.
- */
-export const TYPE_LABELS: Record<EntryType, string> = {
-  icp: 'ICP',
-  persona: 'persona',
-  term: 'glossary term',
-  guide: 'guide',
-};
-
 export const SCHEMAS = {
   icp: icpSchema,
   persona: personaSchema,

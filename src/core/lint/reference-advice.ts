@@ -3,11 +3,11 @@
  * values for its templates, and the advice — the nearest existing id, the type the id really has,
  * or where a file with that id would go.
  */
-import { ENTRY_TYPES, type EntryType, TYPE_FOLDERS, TYPE_LABELS } from '../../schema/index.ts';
+import { ENTRY_TYPES, type EntryType, TYPE_FOLDERS } from '../../schema/index.ts';
 import type { Graph } from '../graph/graph.ts';
 import { likelyType, nearestAnywhere, type UnresolvedReference } from '../graph/references.ts';
 import { nearest } from '../graph/suggest.ts';
-import { joinList } from '../words.ts';
+import { joinList, TYPE_WORDS } from '../words.ts';
 import type { Report } from './rule.ts';
 
 /** Sorted ids for a message, at most eight ("a, b, …" past that), or "none yet". */
@@ -19,7 +19,7 @@ export function knownIds(ids: Iterable<string>): string {
 
 /** "an ICP", "a persona", "a glossary term", "a guide". */
 function withArticle(type: EntryType): string {
-  const label = TYPE_LABELS[type];
+  const label = TYPE_WORDS[type].one;
   return `${/^[aeiouAEIOU]|^ICP/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
@@ -29,7 +29,7 @@ function advice(graph: Graph, type: EntryType, id: string, asLink = false): stri
   const guess = nearest(id, graph.all[type].keys());
   if (guess) return `Did you mean ${show(type, guess)}?`;
   const elsewhere = ENTRY_TYPES.find((t) => t !== type && graph.all[t].has(id));
-  const known = `existing ${TYPE_LABELS[type]} ids: ${knownIds(graph.all[type].keys())}`;
+  const known = `existing ${TYPE_WORDS[type].one} ids: ${knownIds(graph.all[type].keys())}`;
   if (elsewhere && asLink) return `"${id}" is ${withArticle(elsewhere)}: write ${show(elsewhere, id)}.`;
   if (elsewhere) return `"${id}" is ${withArticle(elsewhere)}, not ${withArticle(type)} (${known}).`;
   const folder = TYPE_FOLDERS[type];
@@ -83,6 +83,6 @@ export function referenceFinding(graph: Graph, ref: UnresolvedReference): Omit<R
     return { messageId: 'missingUntyped', data, loc };
   }
   const typed = advice(graph, link.kind, link.id, true);
-  const data = { raw, label: TYPE_LABELS[link.kind], target: link.id, advice: typed };
+  const data = { raw, label: TYPE_WORDS[link.kind].one, target: link.id, advice: typed };
   return { messageId: 'missingTyped', data, loc };
 }

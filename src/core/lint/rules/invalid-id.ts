@@ -1,5 +1,6 @@
-import { ID_PATTERN, TYPE_LABELS } from '../../../schema/index.ts';
+import { ID_PATTERN } from '../../../schema/index.ts';
 import type { Entry } from '../../parse/entry.ts';
+import { TYPE_WORDS } from '../../words.ts';
 import { kebabId } from '../kebab-id.ts';
 import { defineRule } from '../rule.ts';
 
@@ -50,7 +51,7 @@ export const rule = defineRule({
           .filter((e) => e !== entry)
           .map((e) => `"${e.id}" (${e.path})`)
           .join(', ');
-        const type = TYPE_LABELS[entry.type];
+        const type = TYPE_WORDS[entry.type].one;
         const label = type[0]!.toUpperCase() + type.slice(1);
         report({ entry, messageId: 'caseClash', data: { label, id: entry.id, others, type } });
       }

@@ -1,5 +1,6 @@
-import { isCalendarDate, TYPE_LABELS } from '../../../schema/index.ts';
+import { isCalendarDate } from '../../../schema/index.ts';
 import { addDays, daysBetween } from '../../dates.ts';
+import { TYPE_WORDS } from '../../words.ts';
 import { defineRule } from '../rule.ts';
 
 const isCadence = (v: unknown): v is number =>
@@ -51,7 +52,7 @@ export const rule = defineRule({
       report({
         entry,
         messageId: veryStale ? 'veryStale' : 'stale',
-        data: { label: TYPE_LABELS[entry.type], age, date, due, cadence, source, factor: factor ?? 0 },
+        data: { label: TYPE_WORDS[entry.type].one, age, date, due, cadence, source, factor: factor ?? 0 },
         path: ['last_reviewed'],
         ...(veryStale ? { severity: 'error' as const } : {}),
       });
