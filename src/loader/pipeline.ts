@@ -9,11 +9,12 @@ import type { Entry } from '../core/parse/entry.ts';
 import type { Diagnostic } from '../core/types.ts';
 import type { EntryType } from '../schema/index.ts';
 import { parseSourcesWith } from './cache.ts';
+import { resolveToday } from './cli.ts';
 import { type LoadedPlaybook, type LoadOptions, loadPlaybook } from './index.ts';
 import { parseAll } from './workers.ts';
 
 export interface PipelineOptions extends LoadOptions {
-  /** `YYYY-MM-DD`, for the date rules (default: the clock's date, UTC). */
+  /** `YYYY-MM-DD`, for the date rules (default: `PLAYBOOK_TODAY`, else the clock's date, UTC). */
   today?: string;
   /** Run the lint rules (default true); without them the diagnostics are empty. */
   lint?: boolean;
@@ -57,7 +58,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   const { diagnostics, summary, graph } = lintEntries(entries, {
     config: playbook.config,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? resolveToday(undefined, options.env),
   });
   options.onStage?.('lint', `${summary.errors} errors, ${summary.warnings} warnings`);
   return { playbook, entries, graph, diagnostics, summary, cached };
