@@ -14,11 +14,18 @@ import { mib, programs, sec } from './format.ts';
 import { run } from './measure.ts';
 import { pageWeight } from './weight.ts';
 
+/**
+ * The versions compared against, pinned so that the baseline does not drift between runs: the
+ * Starlight release line the budgets were set against, and the Astro it was measured with.
+ */
+export const STARLIGHT_RANGE = '~0.42.4';
+const ASTRO_RANGE = '~7.3.5';
+
 const PACKAGE = {
   name: 'playbook-bench-starlight',
   private: true,
   type: 'module',
-  dependencies: { '@astrojs/starlight': 'latest', astro: 'latest' },
+  dependencies: { '@astrojs/starlight': STARLIGHT_RANGE, astro: ASTRO_RANGE },
 };
 
 const TITLE = 'Benchmark GTM Playbook';
@@ -50,10 +57,16 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 /** Installs Astro and Starlight unless a previous run did; returns their versions. */
 export function ensureStarlight(dir: string, log: (line: string) => void): StarlightVersions {
   const marker = join(dir, 'node_modules', '@astrojs', 'starlight', 'package.json');
+  const wanted = `${JSON.stringify(PACKAGE, null, 2)}\n`;
+  const manifest = join(dir, 'package.json');
+  // An install from another pin (or from before pinning) is replaced, never measured.
+  if (existsSync(marker) && (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted))
+    rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
   if (!existsSync(marker)) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(PACKAGE, null, 2)}\n`);
-    log(`installing astro and @astrojs/starlight into ${dir} (once)`);
+    writeFileSync(manifest, wanted);
+    rmSync(join(dir, 'package-lock.json'), { force: true });
+    log(`installing astro ${ASTRO_RANGE} and @astrojs/starlight ${STARLIGHT_RANGE} into ${dir} (once)`);
     const args = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
     const r = spawnSync('npm', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) throw new Error(`npm install in ${dir} failed:\n${r.stderr}`);
