@@ -36,12 +36,14 @@ import { cmsConfig, cmsConfigYaml } from '../core/export/cms-config.ts';
 import {
   editorSchemaFiles,
   type FieldDocs,
+  type JsonSchemaDraft,
   SCHEMA_OF,
   SCHEMA_TYPES,
   type SchemaType,
 } from '../core/export/json-schema.ts';
 import * as schemaModule from '../schema/index.ts';
-import { loadConfig, resolveContentDir } from './index.ts';
+import { oauthUrlSchema } from '../schema/index.ts';
+import { ConfigError, loadConfig, resolveContentDir } from './index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -70,17 +72,12 @@ export async function writeAdmin(options: AdminOptions): Promise<string> {
   const { config } = loadConfig(resolveContentDir({ content: options.content, env }));
   const cache = cacheDir(env);
   const docs = await schemaDocs(cache);
-  const schemasDir = join(options.outDir, 'schemas');
-  mkdirSync(schemasDir, { recursive: true });
-  for (const [name, text] of Object.entries(editorSchemaFiles(docs)))
-    writeFileSync(join(schemasDir, name), text);
+  writeSchemaFiles(options.outDir, docs);
   const schemas = `${SCHEMA_TYPES.length} editor schemas`;
 
-  // Until playbook.yaml has keys for them: the OAuth provider and fork editing, from the environment.
-  const oauthUrl = env.PLAYBOOK_CMS_OAUTH_URL || undefined;
-  const openAuthoring = /^(?:1|true|yes|on)$/i.test(env.PLAYBOOK_CMS_OPEN_AUTHORING ?? '');
-  const result = cmsConfig({ config, docs, oauthUrl, openAuthoring });
+  const result = cmsConfig({ config, docs, ...cmsOverrides(env) });
   if (!result.ok) return `${schemas}; skipped /admin/: ${result.reason}`;
+  const oauthUrl = result.config.backend.base_url;
   const decap = decapBundle(cache, env);
   if ('error' in decap) return `${schemas}; skipped /admin/: ${decap.error}`;
 
@@ -92,6 +89,69 @@ export async function writeAdmin(options: AdminOptions): Promise<string> {
   writeFileSync(join(adminDir, 'index.html'), adminPage({ title: config.title, oauthUrl }));
   const hints = docs ? '' : ' (no field hints: the typescript package is not installed)';
   return `${schemas}; /admin/ with Decap CMS ${DECAP.version} for ${result.config.backend.repo}${hints}`;
+}
+
+/** Where the editor schemas go inside the output folder: 2020-12, and draft 07 beside it. */
+export const SCHEMA_DIRS = { 'draft-2020-12': 'schemas', 'draft-7': join('schemas', 'draft-07') } as const;
+
+function writeSchemaFiles(outDir: string, docs: Docs | undefined): string[] {
+  const written: string[] = [];
+  for (const [target, dir] of Object.entries(SCHEMA_DIRS) as [JsonSchemaDraft, string][]) {
+    mkdirSync(join(outDir, dir), { recursive: true });
+    for (const [name, text] of Object.entries(editorSchemaFiles(docs, target))) {
+      writeFileSync(join(outDir, dir, name), text);
+      written.push(join(dir, name));
+    }
+  }
+  return written;
+}
+
+/**
+ * `npm run schemas`: only the editor schemas (`<outDir>/schemas/<type>.schema.json` and the draft 07
+ * copies in `schemas/draft-07/`), without building the site, for code editors. Returns the paths
+ * written, relative to `outDir`.
+ */
+export async function writeEditorSchemas(
+  outDir: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string[]> {
+  return writeSchemaFiles(outDir, await schemaDocs(cacheDir(env)));
+}
+
+const TRUE = /^(?:1|true|yes|on)$/i;
+const FALSE = /^(?:0|false|no|off)$/i;
+
+/**
+ * The environment's overrides of playbook.yaml's `cms` keys, for one build (a preview deployment with
+ * its own OAuth provider, say): `PLAYBOOK_CMS_OAUTH_URL` and `PLAYBOOK_CMS_OPEN_AUTHORING`. Unset or
+ * empty variables leave the keys alone; a value that is not a usable URL or a yes/no is a ConfigError.
+ */
+export function cmsOverrides(env: Record<string, string | undefined> = process.env): {
+  oauthUrl?: string;
+  openAuthoring?: boolean;
+} {
+  const overrides: { oauthUrl?: string; openAuthoring?: boolean } = {};
+  const url = env.PLAYBOOK_CMS_OAUTH_URL?.trim();
+  if (url) {
+    const parsed = oauthUrlSchema.safeParse(url);
+    if (!parsed.success) {
+      const why = parsed.error.issues[0]?.message ?? 'is not a usable URL';
+      throw new ConfigError(
+        `PLAYBOOK_CMS_OAUTH_URL is "${url}", which ${why}. Set it to your OAuth provider's address, or unset it to use "cms.oauth_url" from playbook.yaml.`,
+      );
+    }
+    overrides.oauthUrl = parsed.data;
+  }
+  const open = env.PLAYBOOK_CMS_OPEN_AUTHORING?.trim();
+  if (open) {
+    if (TRUE.test(open)) overrides.openAuthoring = true;
+    else if (FALSE.test(open)) overrides.openAuthoring = false;
+    else
+      throw new ConfigError(
+        `PLAYBOOK_CMS_OPEN_AUTHORING is "${open}"; use 1 or true to let people edit from forks, 0 or false to turn it off, or unset it to use "cms.open_authoring" from playbook.yaml.`,
+      );
+  }
+  return overrides;
 }
 
 function cacheDir(env: Record<string, string | undefined>): string {

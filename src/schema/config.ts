@@ -33,6 +33,31 @@ export type RuleLevel = z.output<typeof ruleLevelSchema>;
 
 const cadence = z.number().int().min(1).max(730);
 
+/** Hosts where a plain-http OAuth provider is acceptable: the machine itself, for trying it out. */
+const LOOPBACK = /^(?:localhost|127\.0\.0\.1|\[::1\])$/i;
+
+/**
+ * The address of a Decap OAuth provider: https (http only on this machine), no query or fragment,
+ * since Decap appends `/auth` to it. @example "https://auth.acme.com"
+ */
+export const oauthUrlSchema = z
+  .url({ error: 'must be a URL such as "https://auth.acme.com"' })
+  .refine(
+    (value) => {
+      const url = URL.parse(value);
+      // A value that is no URL at all already has its message.
+      return !url || url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+    },
+    { error: 'must be an https:// address (http:// only for localhost)' },
+  )
+  .refine(
+    (value) => {
+      const url = URL.parse(value);
+      return !url || (url.search === '' && url.hash === '');
+    },
+    { error: 'must have no "?query" or "#fragment": the editor appends /auth to it' },
+  );
+
 /** `content/playbook.yaml`: site and lint configuration. Every key is optional. */
 export const configSchema = z.strictObject({
   /** Site title. @example "Acme Go-to-Market Playbook" */
@@ -88,6 +113,25 @@ export const configSchema = z.strictObject({
       llms: z.boolean().default(true),
       /** Let search engines index the site; when false every page is `noindex` and robots.txt disallows all. @default false */
       search_engines: z.boolean().default(false),
+    })
+    .prefault({}),
+  /**
+   * The browser editor at `/admin/` (Decap CMS with the GitHub backend). The environment variables
+   * `PLAYBOOK_CMS_OAUTH_URL` and `PLAYBOOK_CMS_OPEN_AUTHORING` override these keys for one build.
+   */
+  cms: z
+    .strictObject({
+      /**
+       * The OAuth provider people sign in to GitHub through (Decap's `base_url`), when the site is not
+       * hosted on Netlify; it is also allowed in `/admin/`'s content-security policy. Unset: Netlify's.
+       * @example "https://auth.acme.com"
+       */
+      oauth_url: oauthUrlSchema.optional(),
+      /**
+       * Let people without write access edit: the editor forks the repository into their account and opens
+       * the pull request from the fork (Decap's `open_authoring`). @default false
+       */
+      open_authoring: z.boolean().default(false),
     })
     .prefault({}),
   /** MDX settings. */

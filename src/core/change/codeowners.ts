@@ -165,3 +165,117 @@ function ownersOf(entry: Entry): { owners: string[]; problems: OwnerProblem[] } 
   });
   return { owners, problems };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Checking a pull request's CODEOWNERS
+
+/** The generated block of a CODEOWNERS text (markers included, `\n` line ends), or undefined without one. */
+export function generatedBlock(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const normalized = text.replace(/\r\n/g, '\n');
+  const begin = normalized.indexOf(BEGIN_MARKER);
+  const end = begin === -1 ? -1 : normalized.indexOf(END_MARKER, begin);
+  return end === -1 ? undefined : normalized.slice(begin, end + END_MARKER.length);
+}
+
+export interface CodeownersCheckInput {
+  /** The file as it is (undefined when there is none). */
+  current: string | undefined;
+  /** The file as `npm run codeowners` would write it from the content as it is. */
+  expected: string;
+  /**
+   * The file on the branch a pull request goes into (`text` undefined when it has none). Without it,
+   * every difference is an error, as on a branch that is checked on its own.
+   */
+  base?: { ref: string; text: string | undefined };
+}
+
+/**
+ * What `npm run codeowners -- --check` found:
+ * - `current`: the file matches the content;
+ * - `missing`: there is no file at all;
+ * - `behind`: the content changed owners, and the generated block is exactly as on the base branch.
+ *   Nobody touched the file, so there is nothing wrong with it in this change: GitHub reads CODEOWNERS
+ *   from the base branch anyway, and the base branch's copy is brought up to date after the merge;
+ * - `out-of-date`: the file disagrees with the content, and its generated block was written in this
+ *   change (`edited`: it differs from the base branch's) or there is no base branch to compare with.
+ */
+export type CodeownersVerdict =
+  | { kind: 'current' }
+  | { kind: 'missing' }
+  | { kind: 'behind'; missing: string[]; extra: string[] }
+  | { kind: 'out-of-date'; missing: string[]; extra: string[]; edited: boolean };
+
+/** Decides whether a CODEOWNERS file is current, behind its base branch's, or wrong. */
+export function checkCodeowners({ current, expected, base }: CodeownersCheckInput): CodeownersVerdict {
+  if (current === undefined) return { kind: 'missing' };
+  if (current.replace(/\r\n/g, '\n') === expected) return { kind: 'current' };
+  const { missing, extra } = codeownersChanges(current, expected);
+  const block = generatedBlock(current);
+  const baseBlock = generatedBlock(base?.text);
+  if (block !== undefined && baseBlock !== undefined && block === baseBlock) {
+    return { kind: 'behind', missing, extra };
+  }
+  return { kind: 'out-of-date', missing, extra, edited: base !== undefined };
+}
+
+/** The lines to add and remove, in a code block no path can break out of. */
+function changeLines(missing: string[], extra: string[], max: number): string[] {
+  const lines = [...missing.map((l) => `+ ${l}`), ...extra.map((l) => `- ${l}`)];
+  const shown = lines.slice(0, max);
+  if (lines.length > max) shown.push(`… and ${lines.length - max} more`);
+  const longest = Math.max(
+    0,
+    ...shown.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((r) => r.length))),
+  );
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}diff`, ...shown, fence];
+}
+
+const countLines = (n: number, what: string) => `${n} ${n === 1 ? 'line' : 'lines'} to ${what}`;
+
+/**
+ * The verdict as a Markdown section for the change summary and the pull-request comment (empty when
+ * the file is current). `file` is the CODEOWNERS path as the reader knows it, e.g. `.github/CODEOWNERS`.
+ */
+export function formatCodeownersMarkdown(verdict: CodeownersVerdict, file: string, maxLines = 20): string {
+  if (verdict.kind === 'current') return '';
+  const name = `\`${file.replace(/`/g, '')}\``;
+  const out = ['', '### Code owners', ''];
+  if (verdict.kind === 'missing') {
+    out.push(
+      `❌ ${name} is missing: run \`npm run codeowners\` and commit it, so the owners of each ICP and persona review changes to it.`,
+    );
+    return `${out.join('\n')}\n`;
+  }
+  const { missing, extra } = verdict;
+  const counts = [
+    missing.length && countLines(missing.length, 'add'),
+    extra.length && countLines(extra.length, 'remove'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (verdict.kind === 'behind') {
+    out.push(
+      `ℹ️ This change moves content ownership, so ${name} will need ${counts}. Nothing to do in this pull request: GitHub asks the owners listed on the base branch for reviews, and after the merge the Playbook workflow proposes the update as a pull request "Update CODEOWNERS".`,
+    );
+  } else {
+    const why = verdict.edited
+      ? `${name} was changed in this pull request and disagrees with the owners in the content`
+      : `${name} is out of date with the owners in the content`;
+    out.push(
+      `❌ ${why} (${counts}). Run \`npm run codeowners\` and commit the result, or leave the generated block as it is on the base branch.`,
+    );
+  }
+  out.push('', ...changeLines(missing, extra, maxLines));
+  return `${out.join('\n')}\n`;
+}
+
+// Escaping as GitHub's workflow-command parser expects (actions/toolkit, command.ts).
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A GitHub Actions `::notice` annotation on the first line of `file`. */
+export function githubNotice(file: string, title: string, message: string): string {
+  return `::notice file=${escapeProperty(file)},line=1,col=1,title=${escapeProperty(title)}::${escapeData(message)}`;
+}

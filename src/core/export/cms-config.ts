@@ -58,12 +58,16 @@ export interface CmsConfig {
 }
 
 export interface CmsConfigInput {
-  config: Pick<Config, 'repo_url' | 'repo_branch' | 'content_path'>;
+  /** The playbook's settings; `cms` gives the OAuth provider and fork editing unless the two options below do. */
+  config: Pick<Config, 'repo_url' | 'repo_branch' | 'content_path'> & { cms?: Partial<Config['cms']> };
   /** Field documentation per type (the JSDoc of src/schema), for the hints. */
   docs?: Partial<Record<EntryType, FieldDocs>>;
-  /** The OAuth provider the GitHub backend signs in through (Decap's `base_url`); Decap's default when unset. */
+  /**
+   * The OAuth provider the GitHub backend signs in through (Decap's `base_url`), overriding
+   * `cms.oauth_url`; Decap's default when neither is set.
+   */
   oauthUrl?: string;
-  /** Let people without write access edit from a fork (Decap's `open_authoring`). */
+  /** Let people without write access edit from a fork (Decap's `open_authoring`), overriding `cms.open_authoring`. */
   openAuthoring?: boolean;
   /** Schemas to generate from instead of src/schema's (for tests that extend one). */
   schemas?: Partial<Record<EntryType, z.ZodType>>;
@@ -112,8 +116,9 @@ export function cmsConfig(input: CmsConfigInput): CmsConfigResult {
     };
   }
   const backend: CmsConfig['backend'] = { name: 'github', repo, branch };
-  if (input.oauthUrl) backend.base_url = input.oauthUrl;
-  if (input.openAuthoring) backend.open_authoring = true;
+  const oauthUrl = input.oauthUrl ?? input.config.cms?.oauth_url;
+  if (oauthUrl) backend.base_url = oauthUrl;
+  if (input.openAuthoring ?? input.config.cms?.open_authoring) backend.open_authoring = true;
   const folderRoot = contentPath.replace(/^\.?\/+|\/+$/g, '');
   return {
     ok: true,

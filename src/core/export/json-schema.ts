@@ -46,6 +46,7 @@ export interface JsonSchema {
   examples?: unknown[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  /** A list only in draft 07 (a tuple's items). */
   items?: JsonSchema | false;
   prefixItems?: JsonSchema[];
   anyOf?: JsonSchema[];
@@ -58,8 +59,16 @@ export interface JsonSchema {
   default?: unknown;
 }
 
+/**
+ * The JSON Schema draft to write. 2020-12 is the published one; draft 07 is for tools that read only
+ * that draft (remark-lint-frontmatter-schema, whose validator reads 2020-12 tuples wrongly).
+ */
+export type JsonSchemaDraft = 'draft-2020-12' | 'draft-7';
+
 export interface JsonSchemaOptions {
   docs?: FieldDocs;
+  /** @default "draft-2020-12" */
+  target?: JsonSchemaDraft;
   /** Extra keywords for a zod schema object (used by the CMS generator to tag criteria and ids). */
   mark?: (schema: unknown) => Record<string, unknown> | undefined;
 }
@@ -71,6 +80,7 @@ const SAFE_BOUND = Number.MAX_SAFE_INTEGER;
 export function inputJsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): JsonSchema {
   const generated = z.toJSONSchema(schema, {
     io: 'input',
+    target: options.target ?? 'draft-2020-12',
     unrepresentable: 'any',
     override: (ctx) => {
       if (ctx.zodSchema === dateSchema) ctx.jsonSchema.format = 'date';
@@ -93,23 +103,33 @@ function tidy(node: JsonSchema, docs: FieldDocs, path: string): void {
   if (doc?.examples?.length && node.examples === undefined) node.examples = doc.examples;
   for (const [key, child] of Object.entries(node.properties ?? {}))
     tidy(child, docs, path ? `${path}.${key}` : key);
-  if (node.items && typeof node.items === 'object') tidy(node.items, docs, `${path}[]`);
+  // Draft 07 writes a tuple's items as a list.
+  const raw = node.items as JsonSchema | JsonSchema[] | false | undefined;
+  const items = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  for (const item of items) tidy(item, docs, `${path}[]`);
   for (const option of node.anyOf ?? []) tidy(option, docs, path);
   for (const item of node.prefixItems ?? []) tidy(item, docs, `${path}[]`);
 }
 
 /** The published schema of one type: input side, titled, documented. */
-export function editorSchema(type: SchemaType, docs: FieldDocs = {}): JsonSchema {
-  const json = inputJsonSchema(SCHEMA_OF[type], { docs });
+export function editorSchema(
+  type: SchemaType,
+  docs: FieldDocs = {},
+  target: JsonSchemaDraft = 'draft-2020-12',
+): JsonSchema {
+  const json = inputJsonSchema(SCHEMA_OF[type], { docs, target });
   return { $schema: json.$schema, $id: `${type}.schema.json`, title: TITLES[type], ...json };
 }
 
-/** Every published schema, keyed by its file name under `dist/schemas/`. */
-export function editorSchemaFiles(docs: Partial<Record<SchemaType, FieldDocs>> = {}): Record<string, string> {
+/** Every published schema, keyed by its file name under `dist/schemas/` (draft 07: `dist/schemas/draft-07/`). */
+export function editorSchemaFiles(
+  docs: Partial<Record<SchemaType, FieldDocs>> = {},
+  target: JsonSchemaDraft = 'draft-2020-12',
+): Record<string, string> {
   return Object.fromEntries(
     SCHEMA_TYPES.map((type) => [
       `${type}.schema.json`,
-      `${JSON.stringify(editorSchema(type, docs[type]), null, 2)}\n`,
+      `${JSON.stringify(editorSchema(type, docs[type], target), null, 2)}\n`,
     ]),
   );
 }
