@@ -70,7 +70,7 @@ export interface AdminOptions {
 export async function writeAdmin(options: AdminOptions): Promise<string> {
   const env = options.env ?? process.env;
   const { config } = loadConfig(resolveContentDir({ content: options.content, env }));
-  const cache = cacheDir(env);
+  const cache = adminCacheDir(env);
   const docs = await schemaDocs(cache);
   writeSchemaFiles(options.outDir, docs);
   const schemas = `${SCHEMA_TYPES.length} editor schemas`;
@@ -115,7 +115,7 @@ export async function writeEditorSchemas(
   outDir: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<string[]> {
-  return writeSchemaFiles(outDir, await schemaDocs(cacheDir(env)));
+  return writeSchemaFiles(outDir, await schemaDocs(adminCacheDir(env)));
 }
 
 const TRUE = /^(?:1|true|yes|on)$/i;
@@ -154,7 +154,8 @@ export function cmsOverrides(env: Record<string, string | undefined> = process.e
   return overrides;
 }
 
-function cacheDir(env: Record<string, string | undefined>): string {
+/** The admin's cache folder (Decap's bundle, field docs), shared by the build and `npm run dev`. */
+export function adminCacheDir(env: Record<string, string | undefined> = process.env): string {
   return join(resolve(env.PLAYBOOK_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'playbook')), 'admin');
 }
 
@@ -174,12 +175,23 @@ function publish(temp: string, dir: string): void {
 
 type Bundle = { dir: string; files: string[] } | { error: string };
 
-export function decapBundle(cache: string, env: Record<string, string | undefined> = process.env): Bundle {
+/** Decap's bundle when the cache already holds it, checked; else undefined. Never fetches. */
+export function cachedDecapBundle(cache: string): { dir: string; files: string[] } | undefined {
   const dir = join(cache, `${DECAP.name}-${DECAP.version}`);
   const stamp = join(dir, '.integrity');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === DECAP.integrity) {
-    return { dir, files: readdirSync(dir).filter((f) => !f.startsWith('.')) };
+  try {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === DECAP.integrity)
+      return { dir, files: readdirSync(dir).filter((f) => !f.startsWith('.')) };
+  } catch {
+    // Unreadable: fetched again.
   }
+  return undefined;
+}
+
+export function decapBundle(cache: string, env: Record<string, string | undefined> = process.env): Bundle {
+  const cached = cachedDecapBundle(cache);
+  if (cached) return cached;
+  const dir = join(cache, `${DECAP.name}-${DECAP.version}`);
   mkdirSync(cache, { recursive: true });
   const temp = mkdtempSync(join(cache, '.fetch-'));
   try {
@@ -261,24 +273,30 @@ export function* untar(archive: Uint8Array): Generator<{ name: string; data: Uin
 
 const CLIENT = join(ROOT, 'src', 'client', 'admin');
 
-async function clientScripts(): Promise<Record<string, string>> {
+/** The admin page's scripts, by file name (`admin.js`, `manual-init.js`). */
+export const ADMIN_SCRIPTS = ['manual-init', 'admin'] as const;
+
+/** Bundles one of the admin page's scripts; minified for the build, readable for `npm run dev`. */
+export async function clientScript(name: (typeof ADMIN_SCRIPTS)[number], minify = true): Promise<string> {
   const require = createRequire(join(ROOT, 'package.json'));
   const astro = createRequire(require.resolve('astro/package.json'));
   const esbuild = (await import(pathToFileURL(astro.resolve('esbuild')).href)) as typeof import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [join(CLIENT, `${name}.ts`)],
+    bundle: true,
+    minify,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function clientScripts(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of ['manual-init', 'admin']) {
-    const result = await esbuild.build({
-      entryPoints: [join(CLIENT, `${name}.ts`)],
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      target: 'es2020',
-      write: false,
-      legalComments: 'none',
-      logLevel: 'silent',
-    });
-    out[`${name}.js`] = result.outputFiles[0]?.text ?? '';
-  }
+  for (const name of ADMIN_SCRIPTS) out[`${name}.js`] = await clientScript(name);
   return out;
 }
 
