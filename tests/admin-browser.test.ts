@@ -126,7 +126,8 @@ const frontmatterOf = (text: string) => {
   return { data: parse(split.yaml) as Record<string, unknown>, body: split.body };
 };
 
-describe.runIf(available)('the editor in a browser', () => {
+// Decap's bundle is several megabytes of JavaScript: on a loaded two-core machine it can take a while.
+describe.runIf(available)('the editor in a browser', { timeout: 180_000 }, () => {
   let tmp: string;
   let repo: string;
   let dist: string;
@@ -160,6 +161,7 @@ describe.runIf(available)('the editor in a browser', () => {
   /** Opens /admin/ and records CSP violations and page errors. */
   async function openAdmin(hash = ''): Promise<{ page: Page; problems: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    context.setDefaultTimeout(90_000);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -67,14 +67,16 @@ export const firmographicsSchema = z.strictObject({
 });
 
 /** Ideal Customer Profile frontmatter: `content/icps/<id>.mdx`. */
+// Key order is the order of the editor's form and of the files it writes: who it is, then the common
+// fields, then the detail, as the example files are written.
 export const icpSchema = z.strictObject({
-  ...commonFields,
   /** Display name, 1–80 characters. @example "Mid-market e-commerce & fintech" */
   name: textSchema.max(80),
   /** The one-sentence ICP statement, 1–280 characters. @example "Fast-growing online retailers…" */
   summary: textSchema.max(280),
   /** Customer segment this ICP belongs to. @example "Mid-market" */
   segment: textSchema.optional(),
+  ...commonFields,
   /** Firmographics. */
   firmographics: firmographicsSchema,
   /** Tech stack signals. @example { uses: ["Shopify Plus"], avoids: ["SAP Commerce"] } */

@@ -16,8 +16,9 @@ export type DmuRole = (typeof DMU_ROLES)[number];
 export type Seniority = (typeof SENIORITIES)[number];
 
 /** Buyer persona frontmatter: `content/personas/<id>.mdx`. */
+// Key order is the order of the editor's form and of the files it writes: who it is, then the common
+// fields, then the detail, as the example files are written.
 export const personaSchema = z.strictObject({
-  ...commonFields,
   /** Display name, 1–60 characters. @example "Analytics Alex" */
   name: textSchema.max(60),
   /** Job title. @example "VP of Analytics" */
@@ -33,6 +34,7 @@ export const personaSchema = z.strictObject({
     .refine((roles) => new Set(roles).size === roles.length, { error: 'lists a DMU role twice' }),
   /** ICP ids this persona belongs to; empty or unresolved makes it an orphan. @example ["midmarket-ecommerce"] */
   icps: z.array(idSchema),
+  ...commonFields,
   /** A sentence in the persona's voice, ≤ 200 characters. @example "I need numbers I can defend." */
   quote: textSchema.max(200).optional(),
   /** What they want to achieve. @example ["Close the books in three days"] */
