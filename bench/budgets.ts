@@ -1,7 +1,10 @@
 /** The figures set against DESIGN §7's budgets. A budget is judged at the largest size measured. */
+import { allowance } from '../src/core/parse/limits.ts';
 import type { BuildFigure } from './build.ts';
-import { kb, mib } from './format.ts';
+import { kb, mib, sec } from './format.ts';
+import type { ExampleFigure } from './hostile/example.ts';
 import type { LintFigure } from './lint.ts';
+import type { ScoreFigure, ScoringFigures } from './score.ts';
 import type { SearchTransfer } from './search.ts';
 import type { PageWeight } from './weight.ts';
 
@@ -35,6 +38,11 @@ export const LIMITS = {
   personaPageBytes: 30_000,
   jsBytes: 2_000,
   searchBytes: 150_000,
+  /** Peak RSS of the CSV scorer at 1,000,000 accounts over that at 100,000. */
+  scoreMemoryRatio: 1.5,
+  /** Lint of the example playbook with hostile files added: 2 × clean + 5 s + allowances. */
+  hostileCleanFactor: 2,
+  hostileSlackMs: 5000,
 };
 
 /** Our build time over Starlight's at each size both were built. */
@@ -56,6 +64,24 @@ export function linearity(ours: BuildFigure[]): Linearity | undefined {
   return { from: from.pages, to: to.pages, factor, ideal: to.pages / from.pages };
 }
 
+/** How the CSV scorer's peak memory grows from the fewest accounts measured to the most. */
+export function memoryGrowth(runs: readonly ScoreFigure[]): ScoringFigures['memory'] {
+  if (runs.length < 2) return undefined;
+  const from = runs.reduce((a, b) => (b.accounts < a.accounts ? b : a));
+  const to = runs.reduce((a, b) => (b.accounts > a.accounts ? b : a));
+  return { from: from.accounts, to: to.accounts, ratio: round(to.peakRssBytes / from.peakRssBytes, 2) };
+}
+
+/**
+ * The most a lint with hostile files may take (§12): 2 × the clean lint + 5 s + the allowance of
+ * each file cut short (1 s + 1 s per 100 kB of its text), in ms.
+ */
+export function hostileLimit(cleanMs: number, cutBytes: readonly number[]) {
+  const allowanceMs = Math.round(cutBytes.reduce((sum, bytes) => sum + allowance(bytes), 0));
+  const limitMs = LIMITS.hostileCleanFactor * cleanMs + LIMITS.hostileSlackMs + allowanceMs;
+  return { allowanceMs, limitMs };
+}
+
 export interface Figures {
   lint: LintFigure[];
   ours: BuildFigure[];
@@ -64,18 +90,22 @@ export interface Figures {
   persona?: PageWeight;
   glossary?: PageWeight;
   search?: SearchTransfer;
+  scoring?: ScoringFigures;
+  example?: ExampleFigure;
 }
 
 export function budgets(f: Figures): Budget[] {
   const list: Budget[] = [];
-  const lint = f.lint.reduce((a, b) => (b.files > a.files ? b : a));
-  list.push({
-    id: 'lint',
-    budget: '≤ 1 ms per file at 10,000 files',
-    at: `${lint.files} files`,
-    value: `${lint.msPerFile} ms`,
-    holds: lint.msPerFile <= LIMITS.lintMsPerFile,
-  });
+  const lint = f.lint.reduce<LintFigure | undefined>((a, b) => (!a || b.files > a.files ? b : a), undefined);
+  if (lint) {
+    list.push({
+      id: 'lint',
+      budget: '≤ 1 ms per file at 10,000 files',
+      at: `${lint.files} files`,
+      value: `${lint.msPerFile} ms`,
+      holds: lint.msPerFile <= LIMITS.lintMsPerFile,
+    });
+  }
   const ratio = f.ratios.at(-1);
   if (ratio) {
     list.push({
@@ -135,7 +165,35 @@ export function budgets(f: Figures): Budget[] {
       holds: f.search.bytes <= LIMITS.searchBytes,
     });
   }
+  list.push(...scoringBudgets(f.scoring), ...hostileBudgets(f.example));
   return list;
+}
+
+function scoringBudgets(scoring: ScoringFigures | undefined): Budget[] {
+  if (!scoring?.memory) return [];
+  const { from, to, ratio } = scoring.memory;
+  return [
+    {
+      id: 'score-memory-flat',
+      budget: 'CSV scorer peak RSS at 1,000,000 accounts ≤ 1.5 × at 100,000',
+      at: `${to} / ${from} accounts`,
+      value: `${ratio} ×`,
+      holds: ratio <= LIMITS.scoreMemoryRatio,
+    },
+  ];
+}
+
+function hostileBudgets(example: ExampleFigure | undefined): Budget[] {
+  if (!example) return [];
+  return [
+    {
+      id: 'hostile-example',
+      budget: 'lint with a hostile file of each corner ≤ 2 × clean + 5 s + allowances, others unchanged',
+      at: `example playbook + ${example.files} files of ${example.target} B`,
+      value: `${sec(example.hostileMs)} (limit ${sec(example.limitMs)})`,
+      holds: example.holds && example.othersUnchanged,
+    },
+  ];
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));

@@ -11,3 +11,13 @@ export function programs(byProgram: Record<string, number>): string {
     .map(([name, bytes]) => `${name} ${mib(bytes)}`)
     .join(', ');
 }
+
+/** A file size as the hostile-input table names it: 10 kB, 100 kB, 1 MB (1 MB = 1,000,000 B). */
+export const size = (bytes: number) =>
+  bytes >= 1e6 ? `${Number((bytes / 1e6).toFixed(1))} MB` : `${Number((bytes / 1e3).toFixed(1))} kB`;
+
+/** A Markdown table row; empty cells stay one space wide: `| a | b | | |`. */
+export const row = (...cells: string[]) => `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
+
+/** Text for a Markdown table cell: the characters Markdown would read as markup escaped. */
+export const md = (text: string) => text.replace(/[\\`*_[\]<>|~&{}]/g, (c) => `\\${c}`);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../src/loader/cli.ts';
+import { CORNERS } from './hostile/corners.ts';
 import { benchOptions, workDir } from './options.ts';
 
 const root = '/project';
@@ -58,6 +59,68 @@ describe('benchOptions', () => {
     [['--runs', '0'], /--runs must be a whole number ≥ 1/],
     [['--seed', '1.5'], /--seed must be a whole number/],
     [['extra'], /Unexpected argument "extra"/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => benchOptions(argv, root, {})).toThrow(UsageError);
+    expect(() => benchOptions(argv, root, {})).toThrow(message);
+  });
+});
+
+describe('benchOptions: which parts run', () => {
+  test('a full run measures every part: 100,000 and 1,000,000 accounts, pathological files of 10 kB to 1 MB', () => {
+    expect(benchOptions([], root, {})).toMatchObject({
+      parts: ['lint', 'build', 'score', 'hostile'],
+      accounts: [100_000, 1_000_000],
+      hostileSizes: [10_000, 100_000, 1_000_000],
+      beforeMax: 100_000,
+    });
+    expect(benchOptions([], root, {})!.corners).toEqual(CORNERS.map((c) => c.name));
+  });
+
+  test.each([
+    [['--quick'], ['lint', 'build']],
+    [
+      ['--pages', '50'],
+      ['lint', 'build'],
+    ],
+    [['--lint-only'], ['lint']],
+    [['--only', 'score'], ['score']],
+    [['--only', 'hostile'], ['hostile']],
+    [
+      ['--only', 'hostile, score'],
+      ['score', 'hostile'],
+    ],
+    [
+      ['--only', 'lint,build', '--quick'],
+      ['lint', 'build'],
+    ],
+  ])('%j measures %j', (argv, parts) => {
+    expect(benchOptions(argv, root, {})!.parts).toEqual(parts);
+  });
+
+  test('--only score generates no playbook: no lint or build sizes', () => {
+    expect(benchOptions(['--only', 'score', '--accounts', '1000,5000'], root, {})).toMatchObject({
+      lintSizes: [],
+      buildSizes: [],
+      accounts: [1000, 5000],
+    });
+  });
+
+  test('--corners picks the corners whose name contains the text, in any case, once each', () => {
+    const { corners } = benchOptions(['--corners', 'yaml flow', '--corners', 'YAML FLOW maps'], root, {})!;
+    expect(corners).toEqual(['YAML flow nesting [[', 'YAML flow maps {a:']);
+  });
+
+  test.each([
+    [['--only', 'render'], /--only takes some of lint, build, score, hostile, comma-separated; got "render"/],
+    [['--only', ''], /--only takes some of/],
+    [['--only', 'score', '--lint-only'], /Use --lint-only or --only, not both/],
+    [['--accounts', '100k'], /--accounts takes whole numbers/],
+    [['--hostile-sizes', '5'], /--hostile-sizes takes whole numbers ≥ 10/],
+    [['--before-max=-1'], /--before-max must be a whole number ≥ 0/],
+    [
+      ['--corners', 'no such corner'],
+      /--corners "no such corner" matches no corner\. The corners are "prose \(control\)"/,
+    ],
   ])('rejects %j', (argv, message) => {
     expect(() => benchOptions(argv, root, {})).toThrow(UsageError);
     expect(() => benchOptions(argv, root, {})).toThrow(message);

@@ -1,24 +1,52 @@
 /** The benchmark's command line: sizes, runs, what to skip, and where its files go. */
 import { join, resolve } from 'node:path';
 import { parse, UsageError } from '../src/loader/cli.ts';
+import { CORNERS } from './hostile/corners.ts';
 
-export const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only] [--lint-sizes 1000,10000]
+export const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only | --only PARTS] [--lint-sizes 1000,10000]
          [--build-sizes 1000,5000] [--runs 3] [--seed 1] [--query forecast] [--no-starlight]
-         [--no-search] [--chromium PATH] [--out FILE] [--tmp DIR]
+         [--no-search] [--chromium PATH] [--accounts 100000,1000000]
+         [--hostile-sizes 10000,100000,1000000] [--before-max 100000] [--corners TEXT]...
+         [--out FILE] [--tmp DIR]
 
 Generates playbooks, then measures lint (ms per file), build time and peak memory (ours and a stock
-Starlight site with the same pages), page weight and the bytes of a first search query.
-  --quick      200 files, no Starlight, no 10,000-file lint (under two minutes)
-  --pages N    one size for everything, no Starlight (for tests)
-  --lint-only  lint figures only
-Results go to bench/results.json (or --out). Corpora, builds, caches and the Starlight install go to
-node_modules/.cache/playbook-bench/ (or PLAYBOOK_BENCH_DIR, or --tmp), out of sight of
+Starlight site with the same pages), page weight and the bytes of a first search query; scoring
+throughput (the CSV scorer and DuckDB on the --sql duckdb query) on generated accounts; and lint
+time on pathological files (bench/hostile/corners.ts), with the parse bound and without it.
+  --quick         200 files, no Starlight, no 10,000-file lint, no scoring or hostile input (under
+                  two minutes)
+  --pages N       one size for everything, no Starlight, no scoring or hostile input (for tests)
+  --lint-only     lint figures only (the same as --only lint)
+  --only PARTS    only these of lint, build, score, hostile (comma-separated), e.g. --only score;
+                  the other parts' figures in the results file are kept from its last run
+  --accounts      account counts to score; peak memory is compared between the fewest and the most
+  --hostile-sizes sizes in bytes of each pathological file; the largest is also added, one file of
+                  each corner, to the example playbook
+  --before-max    largest size at which the parsers also run alone, without the bound (stopped
+                  after 30 s each)
+  --corners TEXT  only the corners whose name contains TEXT (repeat for more), e.g. --corners YAML
+Results go to bench/results.json (or --out). Corpora, accounts, builds, caches and the Starlight install
+go to node_modules/.cache/playbook-bench/ (or PLAYBOOK_BENCH_DIR, or --tmp), out of sight of
 \`npm run dev\` and the type checker.`;
 
+/** What a run measures: the generated playbooks' lint, their build (with page weight and search), scoring, hostile input. */
+export const PARTS = ['lint', 'build', 'score', 'hostile'] as const;
+export type Part = (typeof PARTS)[number];
+
 export interface BenchOptions {
+  parts: Part[];
+  /** Empty when lint is not measured. */
   lintSizes: number[];
-  /** Empty with --lint-only. */
+  /** Empty when builds are not measured (--lint-only). */
   buildSizes: number[];
+  /** Account counts for scoring. */
+  accounts: number[];
+  /** Sizes in bytes of each pathological file. */
+  hostileSizes: number[];
+  /** The largest size at which the parsers also run without the bound. */
+  beforeMax: number;
+  /** Names of the corners measured (all by default). */
+  corners: string[];
   runs: number;
   seed: number;
   /** The first search query typed on a persona page. */
@@ -55,6 +83,11 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
       'no-starlight': { type: 'boolean' },
       'no-search': { type: 'boolean' },
       'lint-only': { type: 'boolean' },
+      only: { type: 'string' },
+      accounts: { type: 'string', default: '100000,1000000' },
+      'hostile-sizes': { type: 'string', default: '10000,100000,1000000' },
+      'before-max': { type: 'string', default: '100000' },
+      corners: { type: 'string', multiple: true },
       chromium: { type: 'string', default: '/usr/bin/chromium' },
       out: { type: 'string' },
       tmp: { type: 'string' },
@@ -65,17 +98,25 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
   if (values.help) return undefined;
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   const small = values.pages ? sizes(values.pages, '--pages') : values.quick ? [200] : undefined;
-  const lintSizes = values['lint-sizes']
-    ? sizes(values['lint-sizes'], '--lint-sizes')
-    : (small ?? [1000, 10000]);
-  const buildSizes = values['lint-only']
+  const parts = partsOf(values.only, values['lint-only'] === true, small !== undefined);
+  const lintSizes = !parts.includes('lint')
+    ? []
+    : values['lint-sizes']
+      ? sizes(values['lint-sizes'], '--lint-sizes')
+      : (small ?? [1000, 10000]);
+  const buildSizes = !parts.includes('build')
     ? []
     : values['build-sizes']
       ? sizes(values['build-sizes'], '--build-sizes')
       : (small ?? [1000, 5000]);
   return {
+    parts,
     lintSizes,
     buildSizes,
+    accounts: sizes(values.accounts, '--accounts'),
+    hostileSizes: sizes(values['hostile-sizes'], '--hostile-sizes'),
+    beforeMax: wholeNumber(values['before-max'], '--before-max', 0),
+    corners: cornerNames(values.corners),
     runs: wholeNumber(values.runs, '--runs', 1),
     seed: wholeNumber(values.seed, '--seed'),
     query: values.query,
@@ -85,6 +126,36 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
     out: resolve(values.out ?? join(root, 'bench', 'results.json')),
     work: workDir(root, values.tmp, env),
   };
+}
+
+/** The parts to measure: --only, else lint with --lint-only, else lint and build with --quick or --pages, else all. */
+function partsOf(only: string | undefined, lintOnly: boolean, small: boolean): Part[] {
+  if (only !== undefined) {
+    if (lintOnly) throw new UsageError('Use --lint-only or --only, not both.');
+    const named = only.split(',').map((p) => p.trim());
+    const unknown = named.find((p) => !(PARTS as readonly string[]).includes(p));
+    if (unknown !== undefined) {
+      throw new UsageError(`--only takes some of ${PARTS.join(', ')}, comma-separated; got "${only}".`);
+    }
+    return PARTS.filter((p) => named.includes(p));
+  }
+  if (lintOnly) return ['lint'];
+  return small ? ['lint', 'build'] : [...PARTS];
+}
+
+/** The corners whose name contains one of `texts` (any case); all when none is given. */
+function cornerNames(texts: string[] | undefined): string[] {
+  if (!texts?.length) return CORNERS.map((c) => c.name);
+  const names: string[] = [];
+  for (const text of texts) {
+    const found = CORNERS.filter((c) => c.name.toLowerCase().includes(text.toLowerCase()));
+    if (found.length === 0) {
+      const known = CORNERS.map((c) => `"${c.name}"`).join(', ');
+      throw new UsageError(`--corners "${text}" matches no corner. The corners are ${known}.`);
+    }
+    for (const c of found) if (!names.includes(c.name)) names.push(c.name);
+  }
+  return CORNERS.map((c) => c.name).filter((name) => names.includes(name));
 }
 
 function sizes(value: string, flag: string): number[] {

@@ -1,10 +1,13 @@
 /** The results file's shape, the machine it describes, and the table printed at the end of a run. */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { type Budget, LIMITS, type Linearity, type Ratio } from './budgets.ts';
+import { type Budget, budgets, LIMITS, type Linearity, type Ratio } from './budgets.ts';
 import type { BuildFigure } from './build.ts';
 import type { CorpusCounts } from './corpus/generate.ts';
-import { kb, mib, programs, sec } from './format.ts';
+import { kb, mib, programs, row, sec, size } from './format.ts';
+import type { HostileFigures } from './hostile/measure.ts';
 import type { LintFigure } from './lint.ts';
+import type { Part } from './options.ts';
+import type { ScoringFigures } from './score.ts';
 import type { SearchTransfer } from './search.ts';
 import type { StarlightVersions } from './starlight.ts';
 import type { PageWeight } from './weight.ts';
@@ -16,6 +19,8 @@ export interface Results {
   durationMs: number;
   machine: Machine & { loadAverageAtEnd: number[] };
   options: {
+    /** The parts the last run measured; the others come from an earlier run (see mergeResults). */
+    parts?: Part[];
     lintSizes: number[];
     buildSizes: number[];
     runs: number;
@@ -23,6 +28,8 @@ export interface Results {
     today: string;
     query: string;
     starlight: boolean;
+    accounts?: number[];
+    hostileSizes?: number[];
   };
   corpus: Record<number, CorpusCounts>;
   lint: LintFigure[];
@@ -37,6 +44,8 @@ export interface Results {
   pageWeight: { persona?: PageWeight; glossary?: PageWeight };
   search?: SearchTransfer;
   searchPasted?: SearchTransfer;
+  scoring?: ScoringFigures;
+  hostile?: HostileFigures;
   budgets: Budget[];
 }
 
@@ -62,16 +71,12 @@ export function machine(): Machine {
   };
 }
 
-/** A Markdown table row; empty cells stay one space wide: `| a | b | | |`. */
-const row = (...cells: string[]) => `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
-
 /** The figures as a Markdown table; a budget is judged at the largest size measured, others show "–". */
 export function summaryTable(r: Results): string[] {
   const { lintSizes, buildSizes, runs } = r.options;
   const { ours, starlight, starlightVersions, ratios, linearity, pagefindAlone } = r.build;
   const { persona, glossary } = r.pageWeight;
   const largest = Math.max(...buildSizes);
-  const yes = (ok: boolean) => (ok ? 'yes' : 'no');
   const judge = (n: number, sizes: number[], ok: boolean) => (n === Math.max(...sizes) ? yes(ok) : '–');
   const rows = [row('figure', 'value', 'budget', 'holds'), '|---|---|---|---|'];
   for (const l of r.lint) {
@@ -130,5 +135,100 @@ export function summaryTable(r: Results): string[] {
     const value = `${kb(r.searchPasted.bytes)} gzip`;
     rows.push(row(`first search query pasted at once, ${largest} pages`, value, '(for comparison)', ''));
   }
+  if (r.scoring) rows.push(...scoringRows(r.scoring));
+  if (r.hostile) rows.push(...hostileRows(r.hostile));
   return rows;
+}
+
+const yes = (ok: boolean) => (ok ? 'yes' : 'no');
+const rate = (perSecond: number) => `${perSecond.toLocaleString('en-US')} accounts/s`;
+
+function scoringRows(s: ScoringFigures): string[] {
+  const rows = s.csv.map((c) =>
+    row(
+      `score, CSV scorer, ${c.accounts.toLocaleString('en-US')} accounts`,
+      `${sec(c.wallMs)}, ${rate(c.accountsPerSecond)}, peak RSS ${mib(c.peakRssBytes)}`,
+      '',
+      '',
+    ),
+  );
+  if (s.memory) {
+    const holds = yes(s.memory.ratio <= LIMITS.scoreMemoryRatio);
+    rows.push(
+      row(`score, peak RSS ${s.memory.to} / ${s.memory.from}`, `${s.memory.ratio} ×`, '≤ 1.5 ×', holds),
+    );
+  }
+  if (s.duckdb) {
+    const d = s.duckdb;
+    const value = `query ${sec(d.queryMs)}, ${rate(d.accountsPerSecond)}; load (read_csv) ${sec(d.loadMs)}`;
+    const what = `score, DuckDB ${d.version} --sql duckdb, ${d.accounts.toLocaleString('en-US')} accounts`;
+    rows.push(row(what, value, 'same verdicts', yes(s.verdictsMatch === true)));
+  }
+  return rows;
+}
+
+function hostileRows(h: HostileFigures): string[] {
+  const e = h.example;
+  const cut = `${e.cutShort} of ${e.files} cut short`;
+  const value = `${sec(e.hostileMs)} vs ${sec(e.cleanMs)} clean (${cut}); other files ${e.othersUnchanged ? 'unchanged' : 'changed'}`;
+  const budget = `≤ ${sec(e.limitMs)} (2 × clean + 5 s + ${sec(e.allowanceMs)})`;
+  const what = `lint, example playbook + a ${size(e.target)} file of each corner`;
+  return [row(what, value, budget, yes(e.holds && e.othersUnchanged))];
+}
+
+/**
+ * The results of a run that measured only some parts, completed from the last results in the same
+ * file: the playbook figures (lint, build, page weight, search, with the run's date and machine)
+ * when neither lint nor build was measured, and scoring or hostile input when not measured. The
+ * budgets are judged again on what is kept.
+ */
+export function mergeResults(
+  previous: Results | undefined,
+  current: Results,
+  parts: readonly Part[],
+): Results {
+  if (!previous || previous.version !== current.version) return current;
+  const pages = parts.includes('lint') || parts.includes('build');
+  const merged: Results = pages
+    ? { ...current }
+    : {
+        ...previous,
+        options: {
+          ...previous.options,
+          accounts: current.options.accounts,
+          hostileSizes: current.options.hostileSizes,
+        },
+        scoring: current.scoring,
+        hostile: current.hostile,
+      };
+  merged.options = { ...merged.options, parts: [...parts] };
+  if (!parts.includes('score')) {
+    merged.scoring = previous.scoring;
+    merged.options.accounts = previous.options.accounts;
+  }
+  if (!parts.includes('hostile')) {
+    merged.hostile = previous.hostile;
+    merged.options.hostileSizes = previous.options.hostileSizes;
+  }
+  merged.budgets = judgeBudgets(merged);
+  return merged;
+}
+
+/** The budgets, judged on the figures of `r`. */
+export function judgeBudgets(r: Omit<Results, 'budgets'>): Budget[] {
+  const { ours, ratios, linearity } = r.build;
+  const { persona, glossary } = r.pageWeight;
+  const search = r.search;
+  const example = r.hostile?.example;
+  return budgets({
+    lint: r.lint,
+    ours,
+    ratios,
+    linearity,
+    persona,
+    glossary,
+    search,
+    scoring: r.scoring,
+    example,
+  });
 }

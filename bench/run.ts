@@ -1,21 +1,33 @@
 /**
  * `npm run bench`: measures lint, build, page weight and search against the budgets in DESIGN §7,
- * on generated playbooks (corpus/generate.ts), and compares the build with a stock Starlight site.
- * Each measurement has its own module; this one runs them in order, prints progress and a table,
- * and writes the figures to bench/results.json.
+ * on generated playbooks (corpus/generate.ts), and compares the build with a stock Starlight site;
+ * then scoring at scale (score.ts) and lint under hostile input (hostile/). Each measurement has its
+ * own module; this one runs them in order, prints progress and a table, and writes the figures to
+ * bench/results.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { EXIT_OK } from '../src/loader/cli.ts';
-import { budgets, largestBuild, linearity, ratios } from './budgets.ts';
+import { largestBuild, linearity, ratios } from './budgets.ts';
 import { type BuildFigure, buildOurs, pagefindAlone } from './build.ts';
 import { type Bench, CHILD_ENV } from './context.ts';
 import { CORPUS_TODAY, corpusCounts } from './corpus/generate.ts';
 import { writeCorpus } from './corpus/write.ts';
 import { kb, mib, sec } from './format.ts';
+import { type HostileFigures, measureHostile } from './hostile/measure.ts';
+import { cornerTable } from './hostile/table.ts';
 import { type LintFigure, measureLint } from './lint.ts';
 import { type BenchOptions, benchOptions, USAGE } from './options.ts';
-import { loadAverage, type Machine, machine, type Results, summaryTable } from './report.ts';
+import {
+  judgeBudgets,
+  loadAverage,
+  type Machine,
+  machine,
+  mergeResults,
+  type Results,
+  summaryTable,
+} from './report.ts';
+import { measureScoring, type ScoringFigures } from './score.ts';
 import { measureSearch, type SearchTransfer } from './search.ts';
 import { buildStarlight, type StarlightVersions } from './starlight.ts';
 import { budgetPages, type PageWeight } from './weight.ts';
@@ -45,14 +57,25 @@ export async function runBench(argv: string[], say: (line: string) => void): Pro
   const { ours, dists } = await buildAll(b, options.buildSizes, corpora);
   const largest = largestBuild(ours);
   const site = largest ? await measureSite(b, options, dists.get(largest.pages)!, largest.pages) : {};
-  const starlight = options.starlight ? await buildStarlight(b, options.buildSizes) : undefined;
+  const starlight =
+    options.starlight && options.buildSizes.length ? await buildStarlight(b, options.buildSizes) : undefined;
+  const scoring = options.parts.includes('score') ? await measureScoring(b, options.accounts) : undefined;
+  const hostile = options.parts.includes('hostile')
+    ? await measureHostile(b, {
+        sizes: options.hostileSizes,
+        beforeMax: options.beforeMax,
+        corners: options.corners,
+      })
+    : undefined;
 
-  const results = collect({ options, started, host, lint, ours, site, starlight });
+  const measured = collect({ options, started, host, lint, ours, site, starlight, scoring, hostile });
+  const results = mergeResults(previousResults(options.out), measured, options.parts);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   for (const line of ['', ...summaryTable(results), '']) say(line);
+  if (hostile) for (const line of [...cornerTable(hostile), '']) say(line);
   const out = relative(process.cwd(), options.out) || options.out;
-  say(`Results written to ${out} in ${sec(results.durationMs)}.`);
+  say(`Results written to ${out} in ${sec(measured.durationMs)}.`);
   return EXIT_OK;
 }
 
@@ -110,6 +133,15 @@ async function buildAll(b: Bench, sizes: number[], corpora: Map<number, string>)
   return { ours, dists };
 }
 
+/** The results file of an earlier run, to keep the figures of the parts this run leaves out. */
+function previousResults(file: string): Results | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Results;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Measured {
   options: BenchOptions;
   started: Date;
@@ -118,20 +150,24 @@ interface Measured {
   ours: BuildFigure[];
   site: SiteFigures;
   starlight?: { versions: StarlightVersions; builds: BuildFigure[] };
+  scoring?: ScoringFigures;
+  hostile?: HostileFigures;
 }
 
 /** Everything measured, with the budgets judged, as bench/results.json holds it. */
-function collect({ options, started, host, lint, ours, site, starlight }: Measured): Results {
+function collect(m: Measured): Results {
+  const { options, started, host, lint, ours, site, starlight } = m;
   const { persona, glossary, search, searchPasted, pagefind } = site;
   const buildRatios = ratios(ours, starlight?.builds ?? []);
   const growth = linearity(ours);
   const sizes = options.buildSizes.concat(options.lintSizes);
-  return {
+  const results: Omit<Results, 'budgets'> = {
     version: 1,
     date: started.toISOString(),
     durationMs: Math.round(Date.now() - started.getTime()),
     machine: { ...host, loadAverageAtEnd: loadAverage() },
     options: {
+      parts: options.parts,
       lintSizes: options.lintSizes,
       buildSizes: options.buildSizes,
       runs: options.runs,
@@ -139,6 +175,8 @@ function collect({ options, started, host, lint, ours, site, starlight }: Measur
       today: CORPUS_TODAY,
       query: options.query,
       starlight: options.starlight,
+      accounts: options.parts.includes('score') ? options.accounts : undefined,
+      hostileSizes: options.parts.includes('hostile') ? options.hostileSizes : undefined,
     },
     corpus: Object.fromEntries(sizes.map((n) => [n, corpusCounts(n)])),
     lint,
@@ -153,6 +191,8 @@ function collect({ options, started, host, lint, ours, site, starlight }: Measur
     pageWeight: { persona, glossary },
     search,
     searchPasted,
-    budgets: budgets({ lint, ours, ratios: buildRatios, linearity: growth, persona, glossary, search }),
+    scoring: m.scoring,
+    hostile: m.hostile,
   };
+  return { ...results, budgets: judgeBudgets(results) };
 }

@@ -83,4 +83,66 @@ describe('npm run bench', () => {
         holds: expect.any(Boolean),
       });
   });
+
+  test('--only score scores generated accounts with the CSV scorer and DuckDB, alike', {
+    timeout: 180_000,
+  }, () => {
+    const out = join(dir, 'score.json');
+    const args = ['--only', 'score', '--accounts', '300,600', '--tmp', join(dir, 'tmp'), '--out', out];
+    const r = cli('bench', args, { env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^score 600 accounts \(CSV scorer\): [\d.]+ s, [\d,]+ accounts\/s, peak RSS \d+ MiB$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^\| score, DuckDB v[\d.]+ --sql duckdb, 600 accounts \| .* \| same verdicts \| yes \|$/m,
+    );
+
+    const { scoring, budgets, options, lint } = JSON.parse(readFileSync(out, 'utf8'));
+    expect(options.parts).toEqual(['score']);
+    expect(lint).toEqual([]);
+    expect(scoring.csv.map((c: { accounts: number }) => c.accounts)).toEqual([300, 600]);
+    for (const c of scoring.csv) {
+      expect(c.peakRssBytes).toBeGreaterThan(0);
+      expect(c.accountsPerSecond).toBe(Math.round(c.accounts / (c.wallMs / 1000)));
+    }
+    expect(scoring.verdictsMatch).toBe(true);
+    expect(scoring.duckdb.rows).toBe(scoring.csvVerdicts.rows);
+    expect(scoring.duckdb.rows % 600).toBe(0);
+    expect(scoring.memory.ratio).toBeCloseTo(scoring.csv[1].peakRssBytes / scoring.csv[0].peakRssBytes, 2);
+    expect(budgets.map((b: { id: string }) => b.id)).toEqual(['score-memory-flat']);
+  });
+
+  test('--only hostile lints each corner with the bound, the parsers alone without it, and the example playbook', {
+    timeout: 180_000,
+  }, () => {
+    const out = join(dir, 'hostile.json');
+    const corners = ['--corners', 'emphasis run *a', '--corners', 'YAML many keys'];
+    const sizes = ['--hostile-sizes', '1000,100000', '--before-max', '1000', '--runs', '1'];
+    const args = ['--only', 'hostile', ...corners, ...sizes, '--tmp', join(dir, 'tmp'), '--out', out];
+    const r = cli('bench', args, { env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^hostile 1\/2 emphasis run \*a: lint [\d.]+ s \/ [\d.]+ s \(cut short from 100 kB\); parsers alone [\d.]+ s$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^\| corner \| lint, 1 kB \| lint, 100 kB \| parsers alone, no bound, 1 kB \|$/m,
+    );
+
+    const { hostile, budgets } = JSON.parse(readFileSync(out, 'utf8'));
+    expect(hostile.corners.map((c: { name: string }) => c.name)).toEqual([
+      'emphasis run *a',
+      'YAML many keys',
+    ]);
+    for (const c of hostile.corners) {
+      expect(c.sizes.map((s: { cutShort: boolean }) => s.cutShort)).toEqual([false, true]);
+      expect(typeof c.sizes[0].beforeMs).toBe('number');
+      expect(c.sizes[1].beforeMs).toBeUndefined();
+    }
+    expect(hostile.example).toMatchObject({ target: 100_000, files: 2, cutShort: 2, othersUnchanged: true });
+    expect(hostile.example.limitMs).toBe(2 * hostile.example.cleanMs + 5000 + hostile.example.allowanceMs);
+    expect(budgets.map((b: { id: string }) => b.id)).toEqual(['hostile-example']);
+  });
 });

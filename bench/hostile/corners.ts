@@ -128,18 +128,37 @@ export const CORNERS: Corner[] = [
     return `${lines.join('')}${' '.repeat(lines.length)}b: 1\n`;
   }),
   yaml('YAML aliases', (n) => {
-    const items = Math.max(1, Math.floor(n / 8));
-    return `a: &a [${repeat('x, ', items * 3).slice(0, -2)}]\nb: [${repeat('*a, ', items).slice(0, -2)}]\n`;
+    const half = Math.max(4, Math.floor(n / 2));
+    return `a: &a [${repeat('x, ', half).slice(0, -2)}]\nb: [${repeat('*a, ', half).slice(0, -2)}]\n`;
   }),
-  yaml('YAML many keys', (n) => repeat('k: v\n', n).replace(/k: v\n/g, (_, i: number) => `k${i}: v\n`)),
+  yaml('YAML many keys', (n) => {
+    const lines: string[] = [];
+    for (let i = 0, size = 0; size < n; i++) {
+      const line = `k${i}: v\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    return lines.join('');
+  }),
   yaml('YAML long scalar', (n) => `x: ${repeat('word ', n)}\n`),
   yaml('YAML long quoted scalar', (n) => `x: "${repeat('\\"a', n)}"\n`),
   yaml('YAML many anchors', (n) => repeat('- &a a\n', n)),
 ];
 
 /** A guide file whose body or frontmatter holds `corner` at about `bytes`. */
-export function cornerFile(corner: Corner, bytes: number): string {
+export function cornerFile(corner: Corner, bytes: number, title = 'Hostile'): string {
+  const head = `---\ntitle: ${JSON.stringify(title)}\n`;
   return corner.kind === 'body'
-    ? `---\ntitle: Hostile\n---\n${corner.make(bytes)}`
-    : `---\ntitle: Hostile\n${corner.make(bytes)}---\nBody.\n`;
+    ? `${head}---\n${corner.make(bytes)}`
+    : `${head}${corner.make(bytes)}---\nBody.\n`;
+}
+
+/** A file name for a corner, unique among CORNERS: `02-emphasis-run-a`. */
+export function cornerSlug(corner: Corner): string {
+  const index = CORNERS.indexOf(corner);
+  const words = corner.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return index === -1 ? words : `${String(index + 1).padStart(2, '0')}-${words}`;
 }
