@@ -94,8 +94,7 @@ export function duckdbScore(file: string, accounts: number, sql: string): Promis
 
 /** The verdicts and best fits in a `npm run score -- --format csv` output file. */
 export function countCsvVerdicts(file: string): Promise<VerdictCounts> {
-  // Not strict: the scorer ends its rows with CRLF but the last one with LF, which DuckDB's strict
-  // mode rejects after a quoted cell. The row count in the comparison still catches a row lost.
-  const from = `read_csv(${literal(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, strict_mode = false)`;
+  // Strict: every record of the scorer's CSV ends with CRLF, so DuckDB's strict reader takes it as is.
+  const from = `read_csv(${literal(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true)`;
   return withDatabase((connection) => tally(connection, from, "best = 'yes'"));
 }

@@ -388,9 +388,11 @@ describe.concurrent('npm run score', () => {
       expect(messages(stderr)).toBe('');
       expect(code).toBe(0);
       const text = readFileSync(out, 'utf8');
-      expect(text.split('\r\n')).toHaveLength(60_000 * 3 + 1);
-      expect(text.endsWith('\n')).toBe(true);
-    });
+      // Every record, the last one too, ends with CRLF and nothing else (strict CSV readers need one kind).
+      expect(text.endsWith('\r\n')).toBe(true);
+      expect(text.slice(0, -2).split('\r\n')).toHaveLength(60_000 * 3 + 1);
+      expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    }, 120_000);
   });
 
   describe('--sql', () => {

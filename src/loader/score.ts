@@ -126,7 +126,8 @@ export async function scoreFile(options: ScoreOptions): Promise<number> {
     );
     const thresholds = icps.map((i) => ({ id: i.id, threshold: i.data.scoring?.threshold ?? 100 }));
     if (options.format === 'json') say(format.formatScoresJson(scores));
-    else if (options.format === 'csv') say(format.formatScoresCsv(scores));
+    // Every CSV record ends with CRLF (RFC 4180), the last one too: strict CSV readers need one kind.
+    else if (options.format === 'csv') process.stdout.write(`${format.formatScoresCsv(scores)}\r\n`);
     else say(format.formatScoresTable(scores, thresholds));
   }
   return finish(file, errors, parsed.rows.length);
@@ -308,7 +309,7 @@ async function streamScores(options: ScoreOptions & { format: 'csv' | 'json' }):
         error instanceof TextError
           ? error.message
           : fileProblem(error as CsvError).message.replace(/^the file /, 'it ');
-      if (scored > 0) await out.write(options.format === 'json' ? '\n]\n' : '\n');
+      if (scored > 0) await out.write(options.format === 'json' ? '\n]\n' : '\r\n');
       await out.flush();
       const before = scored > 0 ? `, after ${count(scored, 'account')} scored and printed` : '';
       warn(`Cannot read ${file} past row ${row}: ${reason}${before}. Save it as UTF-8 CSV.`);
@@ -319,7 +320,7 @@ async function streamScores(options: ScoreOptions & { format: 'csv' | 'json' }):
     if (reader.fatal) return EXIT_USAGE;
     if (errors === 0 && scored === 0) warn(`warning: ${file} has a header row but no accounts.`);
     if (options.format === 'json') await out.write(scored === 0 ? '[]\n' : '\n]\n');
-    else await out.write(scored === 0 ? `${format.SCORES_CSV_HEADER}\n` : '\n');
+    else await out.write(scored === 0 ? `${format.SCORES_CSV_HEADER}\r\n` : '\r\n');
     await out.flush();
     return finish(file, errors, scored);
   } finally {
