@@ -6,19 +6,11 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ATTRIBUTES } from '../src/schema/criterion.ts';
 import { Rng } from './corpus/rng.ts';
 
-export const ACCOUNT_COLUMNS = [
-  'name',
-  'industry',
-  'region',
-  'country',
-  'growth_stage',
-  'employees',
-  'annual_revenue',
-  'growth_rate',
-  'tech',
-] as const;
+/** The columns the scorer reads: the account's name, then every attribute a rule can test. */
+export const ACCOUNT_COLUMNS = ['name', ...ATTRIBUTES] as const;
 
 /** Industries, each with the tools such companies tend to run (a few others are mixed in). */
 const STACKS: Record<string, string[]> = {
