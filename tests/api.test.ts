@@ -113,7 +113,7 @@ describe('the build of the example playbook', () => {
       'regional-banks',
     ]);
     const saas = icps.find((i) => i.id === 'midmarket-saas')!;
-    expect(Object.keys(saas).slice(0, 3)).toEqual(['id', 'url', 'status']);
+    expect(Object.keys(saas).slice(0, 3)).toEqual(['id', 'url', 'name']);
     expect(saas).toMatchObject({
       url: `${SITE}/icps/midmarket-saas/`,
       name: 'Mid-market B2B SaaS',
