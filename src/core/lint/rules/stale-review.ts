@@ -4,8 +4,7 @@ import { TYPE_WORDS } from '../../words.ts';
 import { defineRule } from '../rule.ts';
 
 const isCadence = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 730;
-
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 730;
 export const rule = defineRule({
   id: 'stale-review',
   severity: 'warning',
