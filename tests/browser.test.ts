@@ -44,8 +44,12 @@ describe.runIf(available)('the site in a browser', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'playbook-browser-'));
     const dist = join(tmp, 'dist');
+    // Search is indexed in runs of 3 pages, merged: every search test below runs on a merged index.
+    process.env.PLAYBOOK_SEARCH_RUN_PAGES = '3';
     const result = runBuild(SITE_FIXTURE, dist);
+    delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+    expect(result.stdout).toMatch(/\d+ pages indexed in [2-9]\d* Pagefind runs/);
     server = await serve(dist);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });

@@ -2,6 +2,7 @@
  * The real build (`scripts/build.ts`: lint → Astro → Pagefind) on tests/fixtures/site, asserted on
  * the HTML it writes. One build per fixture, in beforeAll.
  */
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -14,8 +15,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWeight } from '../bench/weight.ts';
+import { decodeCbor } from '../src/loader/cbor.ts';
+import { indexSite } from '../src/loader/search-index.ts';
 import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
 
 const FIXTURE = SITE_FIXTURE;
@@ -275,6 +279,66 @@ describe('page content', () => {
 
   test('the 404 page offers search', () => {
     expect(page('404.html')).toContain('data-search');
+  });
+});
+
+describe('the search index', () => {
+  /** URL → fragment of every page in the index, read through the metadata as Pagefind's runtime does. */
+  function indexedPages(
+    pagefindDir: string,
+  ): Map<string, { title: string; filters: Record<string, string[]> }> {
+    const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8'));
+    const unpack = (file: string) =>
+      gunzipSync(readFileSync(join(pagefindDir, file))).subarray('pagefind_dcd'.length);
+    const meta = decodeCbor(unpack(`pagefind.${entry.languages.en.hash}.pf_meta`)) as [string, [string][]];
+    return new Map(
+      meta[1].map(([hash]) => {
+        const fragment = JSON.parse(unpack(`fragment/${hash}.pf_fragment`).toString('utf8'));
+        return [fragment.url, { title: fragment.meta.title, filters: fragment.filters }];
+      }),
+    );
+  }
+
+  test('holds every page marked for search and no other, with titles and filters', () => {
+    const marked = htmlFiles(dist)
+      .filter((f) => /<main[^>]*\sdata-pagefind-body/.test(readFileSync(f, 'utf8')))
+      .map((f) => `/${relative(dist, f)}`.replace(/index\.html$/, ''))
+      .sort();
+    const indexed = indexedPages(join(dist, 'pagefind'));
+    expect([...indexed.keys()].sort()).toEqual(marked);
+    expect(build.stdout).toMatch(new RegExp(`search .* ${marked.length} pages indexed in 1 Pagefind run`));
+    expect(indexed.has('/icps/old-retail/')).toBe(false);
+    expect(indexed.get('/personas/cfo-carla/')).toEqual({
+      title: 'Carla the CFO',
+      filters: expect.objectContaining({
+        Type: ['Persona'],
+        Seniority: ['C-level'],
+        'DMU role': ['Economic buyer'],
+      }),
+    });
+  });
+
+  test('indexed in several Pagefind runs, the site gets the same search files, byte for byte', async () => {
+    const copy = join(tmp, 'runs');
+    cpSync(dist, copy, { recursive: true });
+    process.env.PLAYBOOK_SEARCH_RUN_PAGES = '3';
+    try {
+      const { pages, runs } = await indexSite(copy);
+      expect(runs).toBe(Math.ceil(pages / 3));
+    } finally {
+      delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
+    }
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const path = relative(dir, join(e.parentPath, e.name));
+          return `${path} ${createHash('sha1')
+            .update(readFileSync(join(dir, path)))
+            .digest('hex')}`;
+        })
+        .sort();
+    expect(files(join(copy, 'pagefind'))).toEqual(files(join(dist, 'pagefind')));
   });
 });
 
