@@ -12,34 +12,14 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { splitFrontmatter } from '../src/core/parse/frontmatter.ts';
+import { chromiumFor, launchChromium } from './helpers/chromium.ts';
 import { ROOT, runBuild, TODAY } from './site-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-const available = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-
-if (!available && !inCI) {
-  console.warn(
-    `Admin browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`,
-  );
-}
-
-describe('admin browser prerequisites', () => {
-  test.runIf(inCI)('Chromium is installed in CI', () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI=true`).toBe(true);
-  });
-});
+const available = chromiumFor('Admin browser tests');
 
 /** A free port on 127.0.0.1 for decap-server (which takes its port from the environment). */
 async function freePort(): Promise<number> {
@@ -148,7 +128,7 @@ describe.runIf(available)('the editor in a browser', { timeout: 180_000 }, () =>
     const apiPort = await freePort();
     decap = await startDecapServer(repo, apiPort);
     server = await serveWithBackend(dist, apiPort);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,9 +1,3 @@
-/**
- * The playbook as data (DESIGN §11) from the real build: `api/*.json` against their JSON Schemas and
- * against the example playbook, `llms.txt`, and private-by-default (`noindex`, robots.txt) with the
- * `outputs` switches of playbook.yaml.
- */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +10,7 @@ import { writeOutputs } from '../src/loader/outputs.ts';
 import { runPipeline } from '../src/loader/pipeline.ts';
 import { writePlaybook } from './helpers/cli.ts';
 import { cleanPlaybook, mdx } from './helpers/playbook.ts';
-import { ROOT } from './site-build.ts';
+import { ROOT, runBuild } from './site-build.ts';
 
 /** Guides in the example playbook (each is a page of its own). */
 const GUIDES = readdirSync(join(ROOT, 'content', 'guides')).filter((f) => f.endsWith('.mdx')).length;
@@ -25,23 +19,7 @@ const GUIDES = readdirSync(join(ROOT, 'content', 'guides')).filter((f) => f.ends
 const TODAY = '2027-01-20';
 const SITE = 'https://playbook.example.com';
 
-function build(content: string, out: string) {
-  return spawnSync(
-    process.execPath,
-    ['scripts/build.ts', '--content', content, '--out', out, '--today', TODAY],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        PLAYBOOK_CONTENT_DIR: '',
-        PLAYBOOK_TODAY: '',
-      },
-    },
-  );
-}
+const build = (content: string, out: string) => runBuild(content, out, TODAY);
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,38 +3,16 @@
  * Skips with a message when /usr/bin/chromium is missing, unless CI=true (then it must run).
  */
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumFor, launchChromium } from './helpers/chromium.ts';
 import { runBuild, SITE_FIXTURE, serve } from './site-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const available = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-
-if (!available && !inCI) {
-  console.warn(
-    `Browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`,
-  );
-}
-
-describe('browser prerequisites', () => {
-  test.runIf(inCI)('Chromium is installed in CI', () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI=true`).toBe(true);
-  });
-});
+const available = chromiumFor('Browser tests');
 
 describe.runIf(available)('the site in a browser', () => {
   let tmp: string;
@@ -51,7 +29,7 @@ describe.runIf(available)('the site in a browser', () => {
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
     expect(result.stdout).toMatch(/\d+ pages indexed in [2-9]\d* Pagefind runs/);
     server = await serve(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

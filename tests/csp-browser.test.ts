@@ -4,22 +4,15 @@
  * Skips when /usr/bin/chromium is missing, unless CI=true.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumFor, launchChromium } from './helpers/chromium.ts';
 import { runBuild, SITE_FIXTURE, serve } from './site-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-const available = existsSync(CHROMIUM);
+const available = chromiumFor('CSP browser tests');
 
 const PAGES = [
   '/',
@@ -35,7 +28,7 @@ const PAGES = [
   '/no-such-page/',
 ];
 
-describe.runIf(available || process.env.CI === 'true')('the Content-Security-Policy in a browser', () => {
+describe.runIf(available)('the Content-Security-Policy in a browser', () => {
   let tmp: string;
   let dist: string;
   let server: Awaited<ReturnType<typeof serve>>;
@@ -47,7 +40,7 @@ describe.runIf(available || process.env.CI === 'true')('the Content-Security-Pol
     const result = runBuild(SITE_FIXTURE, dist);
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
     server = await serve(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,41 +5,19 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAccounts } from '../src/core/score/accounts.ts';
 import type { Account } from '../src/core/score/score.ts';
+import { chromiumFor, launchChromium } from './helpers/chromium.ts';
 import { ROOT, runBuild, serve } from './site-build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const available = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
+const available = chromiumFor('Fit check browser tests');
 const ACCOUNTS = 'content/data/accounts.csv';
-
-if (!available && !inCI) {
-  console.warn(
-    `Fit check browser tests skipped: ${CHROMIUM} not found (install it with "apt-get install chromium"; with CI=true they are required).`,
-  );
-}
-
-describe('fit check prerequisites', () => {
-  test.runIf(inCI)('Chromium is installed in CI', () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI=true`).toBe(true);
-  });
-});
 
 type CliJson = {
   account: string;
@@ -60,7 +38,7 @@ describe.runIf(available)('the /fit page in a browser', () => {
     const result = runBuild(join(ROOT, 'content'), dist);
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
     server = await serve(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/fit/`);
     await page.locator('[data-fit-check][data-ready="true"]').waitFor();

@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { readContentHistory } from '../src/loader/git.ts';
 import { writePlaybook } from './helpers/cli.ts';
 import { cleanPlaybook, icp, mdx } from './helpers/playbook.ts';
-import { ROOT, TODAY } from './site-build.ts';
+import { runBuild } from './site-build.ts';
 
 const scoring = (threshold: number) => ({
   threshold,
@@ -47,24 +47,6 @@ function commit(repo: string, message: string, date: string) {
   });
 }
 
-function build(content: string, out: string) {
-  return spawnSync(
-    process.execPath,
-    ['scripts/build.ts', '--content', content, '--out', out, '--today', TODAY],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        PLAYBOOK_CONTENT_DIR: '',
-        PLAYBOOK_TODAY: '',
-      },
-    },
-  );
-}
-
 /** The history section of a built page, as text. */
 function historyOf(dist: string, route: string): string {
   const html = readFileSync(join(dist, route, 'index.html'), 'utf8');
@@ -77,9 +59,9 @@ function historyOf(dist: string, route: string): string {
 
 let repo: string;
 let content: string;
-let built: ReturnType<typeof build>;
+let built: ReturnType<typeof runBuild>;
 let copy: string;
-let copied: ReturnType<typeof build>;
+let copied: ReturnType<typeof runBuild>;
 
 beforeAll(() => {
   // The content folder sits below the repository root, as in a real playbook repository.
@@ -117,11 +99,11 @@ beforeAll(() => {
     ),
   );
   commit(repo, 'Quarterly review', '2026-11-01');
-  built = build(content, join(repo, 'dist'));
+  built = runBuild(content, join(repo, 'dist'));
 
   copy = mkdtempSync(join(tmpdir(), 'playbook-nogit-'));
   cpSync(content, join(copy, 'content'), { recursive: true });
-  copied = build(join(copy, 'content'), join(copy, 'dist'));
+  copied = runBuild(join(copy, 'content'), join(copy, 'dist'));
 });
 
 afterAll(() => {

@@ -9,11 +9,11 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const SITE_FIXTURE = join(ROOT, 'tests/fixtures/site');
 export const TODAY = '2026-11-22';
 
-/** Runs `node scripts/build.ts` as `npm run build` would, into `out`. */
-export function runBuild(content: string, out: string) {
+/** Runs `node scripts/build.ts` as `npm run build` would, into `out`, with `today` for the date rules. */
+export function runBuild(content: string, out: string, today = TODAY) {
   return spawnSync(
     process.execPath,
-    ['scripts/build.ts', '--content', content, '--out', out, '--today', TODAY],
+    ['scripts/build.ts', '--content', content, '--out', out, '--today', today],
     {
       cwd: ROOT,
       encoding: 'utf8',
