@@ -41,20 +41,25 @@ export interface ScoreOptions {
   outcomes: boolean;
 }
 
+/** Says why the accounts file the user named could not be opened. */
+function cannotOpen(file: string, error: unknown): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : (code ?? (error as Error).message);
+  warn(`Cannot read ${file}: ${why}. Pass the path of a CSV file with a header row and a "name" column.`);
+}
+
 /** Reads a text file the user named; undefined (with the reason printed) when it cannot be used. */
 function readCsv(file: string): string | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : (code ?? (error as Error).message);
-    warn(`Cannot read ${file}: ${why}. Pass the path of a CSV file with a header row and a "name" column.`);
+    cannotOpen(file, error);
     return undefined;
   }
   const decoded = decode(bytes);
@@ -171,14 +176,7 @@ function openCsv(file: string): number | undefined {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     fd = openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : (code ?? (error as Error).message);
-    warn(`Cannot read ${file}: ${why}. Pass the path of a CSV file with a header row and a "name" column.`);
+    cannotOpen(file, error);
     return undefined;
   }
   const head = Buffer.alloc(CHUNK);
