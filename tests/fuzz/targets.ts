@@ -18,6 +18,7 @@ import { formatScoresCsv, formatScoresJson, formatScoresTable } from '../../src/
 import { scoreAccounts } from '../../src/core/score/score.ts';
 import { selectIcps } from '../../src/core/score/select.ts';
 import { ConfigError, loadConfig } from '../../src/loader/index.ts';
+import { ATTRIBUTES } from '../../src/schema/criterion.ts';
 import { type Config, configSchema, RULE_IDS } from '../../src/schema/index.ts';
 import { cleanPlaybook, icp, mdx, persona, sources, TODAY, term } from '../helpers/playbook.ts';
 
@@ -292,20 +293,8 @@ const playbookYaml: Target<{ text: string }> = {
   },
 };
 
-const HEADERS = [
-  'name',
-  'industry',
-  'region',
-  'country',
-  'growth_stage',
-  'employees',
-  'annual_revenue',
-  'growth_rate',
-  'tech',
-  'outcome',
-  'x',
-  '',
-];
+/** Column names a header may hold: the scorer's own, the backtest's `outcome`, unknown and blank. */
+const HEADERS = ['name', ...ATTRIBUTES, 'outcome', 'x', ''];
 const cell = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.integer({ min: -10, max: 100_000 }).map(String),
