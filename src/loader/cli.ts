@@ -4,9 +4,8 @@
  * returns an exit code; usage and configuration errors become exit 2 with a clear message.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { isCalendarDate } from '../schema/index.ts';
-import { GitError } from './git.ts';
-import { ConfigError } from './index.ts';
+import { isCalendarDate } from '../schema/dates.ts';
+import { ConfigError, GitError } from './errors.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

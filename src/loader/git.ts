@@ -16,11 +16,9 @@ import {
 } from '../core/change/history.ts';
 import { displayName, type Graph } from '../core/graph/graph.ts';
 import type { Config } from '../schema/index.ts';
+import { GitError } from './errors.ts';
 
-/** A git problem the user can fix (no repository, unknown ref, git missing); exit 2. */
-export class GitError extends Error {
-  override name = 'GitError';
-}
+export { GitError };
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 

@@ -9,10 +9,9 @@ import { scanYaml } from '../core/parse/prescan-yaml.ts';
 import type { SourceFile } from '../core/types.ts';
 import { type Config, configSchema, ENTRY_TYPES, TYPE_FOLDERS } from '../schema/index.ts';
 
-/** Raised for an unusable `playbook.yaml` or content folder: the CLI prints it and exits 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from './errors.ts';
+
+export { ConfigError };
 
 export interface LoadedPlaybook {
   /** Absolute content folder. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
 
 /** Ids are file names without extension: lowercase kebab-case. @example "midmarket-ecommerce" */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -8,15 +9,7 @@ export const idSchema = z.string().regex(ID_PATTERN, {
   error: 'must be lowercase kebab-case (a-z, 0-9 and single hyphens), e.g. "analytics-alex"',
 });
 
-/** True when `value` is `YYYY-MM-DD` and a real calendar date (`2026-02-30` is not). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
-}
+export { isCalendarDate };
 
 /**
  * A calendar date written `YYYY-MM-DD`. Future dates are valid here; `future-date` reports them.

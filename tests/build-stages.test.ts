@@ -1,0 +1,73 @@
+/** The build's processes: model stage, render stage, search; and what a failing lint leaves behind. */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'playbook-stages-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Static imports of a module, resolved to project paths (relative specifiers only). */
+function staticImports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const specs = [...text.matchAll(/^import\s[^;]*?from\s*'([^']+)'/gms)].map((m) => m[1]!);
+  return specs.map((s) => (s.startsWith('.') ? join(file, '..', s) : s));
+}
+
+describe('the build', () => {
+  test('loads nothing heavy in the parent before its children finish: only node: modules and the CLI helpers', () => {
+    const seen = new Set<string>();
+    const queue = ['src/loader/build.ts'];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const spec of staticImports(file)) {
+        if (spec.startsWith('node:')) continue;
+        queue.push(spec);
+      }
+    }
+    expect([...seen].sort()).toEqual([
+      'src/loader/build.ts',
+      'src/loader/cli.ts',
+      'src/loader/errors.ts',
+      'src/schema/dates.ts',
+    ]);
+  });
+
+  test('hands the site model from the model stage to the render stage and indexes after them', () => {
+    const out = join(work, 'ok');
+    const r = runBuild(SITE_FIXTURE, out);
+    expect(r.status, r.stderr).toBe(0);
+    const stages = [...r.stdout.matchAll(/^ {2}(\w+)\s+[\d.]+ s\s/gm)].map((m) => m[1]);
+    expect(stages).toEqual([
+      'load',
+      'parse',
+      'lint',
+      'history',
+      'model',
+      'read',
+      'astro',
+      'data',
+      'search',
+      'admin',
+    ]);
+    expect(r.stdout).toMatch(/model\s+[\d.]+ s\s+\d+ MB\s+[\d.]+ MB handed to the render stage/);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  test('stops after the model stage on a lint error: exit 1, the findings, no output folder', () => {
+    const content = join(work, 'broken');
+    cpSync(SITE_FIXTURE, content, { recursive: true });
+    const file = join(content, 'personas', 'cfo-carla.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^seniority: .*$/m, 'seniority: wizard'));
+    const out = join(work, 'broken-out');
+    const r = runBuild(content, out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cfo-carla.mdx');
+    expect(r.stderr).toContain('Build stopped: fix the errors above');
+    expect(r.stdout).not.toMatch(/^ {2}astro /m);
+    expect(existsSync(out)).toBe(false);
+  });
+});
