@@ -21,3 +21,9 @@ export const row = (...cells: string[]) => `|${cells.map((c) => (c ? ` ${c} ` : 
 
 /** Text for a Markdown table cell: the characters Markdown would read as markup escaped. */
 export const md = (text: string) => text.replace(/[\\`*_[\]<>|~&{}]/g, (c) => `\\${c}`);
+
+/** A build's stages, in the order it ran them: "parse 16.5 s, lint 1.3 s, astro 8.4 s". */
+export const phases = (phasesMs: Record<string, number>) =>
+  Object.entries(phasesMs)
+    .map(([name, ms]) => `${name} ${sec(ms)}`)
+    .join(', ');

@@ -49,6 +49,16 @@ describe('benchOptions', () => {
     });
   });
 
+  test.each([
+    ['3 build runs by default', [], 3, 3],
+    ['one build with --pages, for tests', ['--pages', '50'], 3, 1],
+    ['one build with --quick', ['--quick'], 3, 1],
+    ['--runs for both, with --pages too', ['--pages', '50', '--runs', '2'], 2, 2],
+    ['--runs for both', ['--runs', '5'], 5, 5],
+  ])('%s', (_, argv, runs, buildRuns) => {
+    expect(benchOptions(argv, root, {})).toMatchObject({ runs, buildRuns });
+  });
+
   test('returns nothing for --help', () => {
     expect(benchOptions(['--help'], root, {})).toBeUndefined();
   });
@@ -121,6 +131,48 @@ describe('benchOptions: which parts run', () => {
       ['--corners', 'no such corner'],
       /--corners "no such corner" matches no corner\. The corners are "prose \(control\)"/,
     ],
+  ])('rejects %j', (argv, message) => {
+    expect(() => benchOptions(argv, root, {})).toThrow(UsageError);
+    expect(() => benchOptions(argv, root, {})).toThrow(message);
+  });
+});
+
+describe('benchOptions: --huge', () => {
+  test('builds 5,000 pages 3 times and 20,000 pages once, and nothing else', () => {
+    expect(benchOptions(['--huge'], root, {})).toMatchObject({
+      parts: ['huge'],
+      huge: { base: 5000, huge: 20_000 },
+      buildRuns: 3,
+      lintSizes: [],
+      buildSizes: [],
+    });
+  });
+
+  test('takes its two sizes from --build-sizes, and --runs', () => {
+    expect(benchOptions(['--huge', '--build-sizes', '20,40', '--runs', '2'], root, {})).toMatchObject({
+      parts: ['huge'],
+      huge: { base: 20, huge: 40 },
+      buildRuns: 2,
+      buildSizes: [],
+    });
+  });
+
+  test('is not part of the default run', () => {
+    expect(benchOptions([], root, {})!.huge).toBeUndefined();
+  });
+
+  test.each([
+    [['--huge', '--quick'], /--huge runs on its own; leave out --quick/],
+    [['--huge', '--pages', '50'], /--huge runs on its own; leave out --pages/],
+    [['--huge', '--only', 'build'], /--huge runs on its own; leave out --only/],
+    [['--huge', '--lint-only'], /--huge runs on its own; leave out --lint-only/],
+    [
+      ['--huge', '--build-sizes', '40'],
+      /--huge with --build-sizes takes two sizes, the smaller first.*got "40"/,
+    ],
+    [['--huge', '--build-sizes', '40,20'], /takes two sizes, the smaller first/],
+    [['--huge', '--build-sizes', '20,40,80'], /takes two sizes/],
+    [['--huge', '--build-sizes', '5,40'], /--build-sizes takes whole numbers ≥ 10/],
   ])('rejects %j', (argv, message) => {
     expect(() => benchOptions(argv, root, {})).toThrow(UsageError);
     expect(() => benchOptions(argv, root, {})).toThrow(message);

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { parse, UsageError } from '../src/loader/cli.ts';
 import { CORNERS } from './hostile/corners.ts';
 
-export const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only | --only PARTS] [--lint-sizes 1000,10000]
-         [--build-sizes 1000,5000] [--runs 3] [--seed 1] [--query forecast] [--no-starlight]
-         [--no-search] [--chromium PATH] [--accounts 100000,1000000]
+export const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only | --only PARTS | --huge]
+         [--lint-sizes 1000,10000] [--build-sizes 1000,5000] [--runs 3] [--seed 1] [--query forecast]
+         [--no-starlight] [--no-search] [--chromium PATH] [--accounts 100000,1000000]
          [--hostile-sizes 10000,100000,1000000] [--before-max 100000] [--corners TEXT]...
          [--out FILE] [--tmp DIR]
 
@@ -13,12 +13,20 @@ Generates playbooks, then measures lint (ms per file), build time and peak memor
 Starlight site with the same pages), page weight and the bytes of a first search query; scoring
 throughput (the CSV scorer and DuckDB on the --sql duckdb query) on generated accounts; and lint
 time on pathological files (bench/hostile/corners.ts), with the parse bound and without it.
+Each build size is built --runs times, ours and Starlight alternately, every build cold (fresh
+output folder, empty parse cache); budgets use the median time and the highest peak memory.
+  --runs N        lint runs per size (the first with an empty parse cache, the others warm) and
+                  build runs per size (default 3; 1 for builds with --quick or --pages)
   --quick         200 files, no Starlight, no 10,000-file lint, no scoring or hostile input (under
                   two minutes)
   --pages N       one size for everything, no Starlight, no scoring or hostile input (for tests)
   --lint-only     lint figures only (the same as --only lint)
   --only PARTS    only these of lint, build, score, hostile (comma-separated), e.g. --only score;
                   the other parts' figures in the results file are kept from its last run
+  --huge          only the large build, ours, cold: 5,000 pages (--runs times), then 20,000 pages
+                  once; time, peak memory by program, each phase, and T(20,000) / T(5,000) against
+                  DESIGN §7 (the other figures in the results file are kept). With --build-sizes
+                  SMALL,LARGE it builds those two sizes instead, e.g. --build-sizes 20,40
   --accounts      account counts to score; peak memory is compared between the fewest and the most
   --hostile-sizes sizes in bytes of each pathological file; the largest is also added, one file of
                   each corner, to the example playbook
@@ -31,7 +39,11 @@ go to node_modules/.cache/playbook-bench/ (or PLAYBOOK_BENCH_DIR, or --tmp), out
 
 /** What a run measures: the generated playbooks' lint, their build (with page weight and search), scoring, hostile input. */
 export const PARTS = ['lint', 'build', 'score', 'hostile'] as const;
-export type Part = (typeof PARTS)[number];
+/** A part of the results file; `huge` (the 20,000-page build) runs only with --huge, on its own. */
+export type Part = (typeof PARTS)[number] | 'huge';
+
+/** The sizes --huge builds: the reference size `runs` times, then the large one once. */
+export const HUGE_SIZES = { base: 5000, huge: 20000 };
 
 export interface BenchOptions {
   parts: Part[];
@@ -47,7 +59,12 @@ export interface BenchOptions {
   beforeMax: number;
   /** Names of the corners measured (all by default). */
   corners: string[];
+  /** Lint runs per size; the first is cold. */
   runs: number;
+  /** Builds per size, ours and Starlight alternately, each cold. */
+  buildRuns: number;
+  /** With --huge: the reference size (built `buildRuns` times) and the large one (built once). */
+  huge?: { base: number; huge: number };
   seed: number;
   /** The first search query typed on a persona page. */
   query: string;
@@ -77,13 +94,14 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
       pages: { type: 'string' },
       'lint-sizes': { type: 'string' },
       'build-sizes': { type: 'string' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
       query: { type: 'string', default: 'forecast' },
       'no-starlight': { type: 'boolean' },
       'no-search': { type: 'boolean' },
       'lint-only': { type: 'boolean' },
       only: { type: 'string' },
+      huge: { type: 'boolean' },
       accounts: { type: 'string', default: '100000,1000000' },
       'hostile-sizes': { type: 'string', default: '10000,100000,1000000' },
       'before-max': { type: 'string', default: '100000' },
@@ -98,7 +116,10 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
   if (values.help) return undefined;
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   const small = values.pages ? sizes(values.pages, '--pages') : values.quick ? [200] : undefined;
-  const parts = partsOf(values.only, values['lint-only'] === true, small !== undefined);
+  const huge = values.huge ? hugeSizes(values, values['build-sizes']) : undefined;
+  const parts = huge
+    ? (['huge'] as Part[])
+    : partsOf(values.only, values['lint-only'] === true, small !== undefined);
   const lintSizes = !parts.includes('lint')
     ? []
     : values['lint-sizes']
@@ -109,6 +130,7 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
     : values['build-sizes']
       ? sizes(values['build-sizes'], '--build-sizes')
       : (small ?? [1000, 5000]);
+  const runs = values.runs === undefined ? 3 : wholeNumber(values.runs, '--runs', 1);
   return {
     parts,
     lintSizes,
@@ -117,7 +139,10 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
     hostileSizes: sizes(values['hostile-sizes'], '--hostile-sizes'),
     beforeMax: wholeNumber(values['before-max'], '--before-max', 0),
     corners: cornerNames(values.corners),
-    runs: wholeNumber(values.runs, '--runs', 1),
+    runs,
+    // Small corpora are for quick looks and tests: one build each unless --runs says otherwise.
+    buildRuns: values.runs === undefined && small ? 1 : runs,
+    huge,
     seed: wholeNumber(values.seed, '--seed'),
     query: values.query,
     starlight: !values['no-starlight'] && !small,
@@ -126,6 +151,23 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
     out: resolve(values.out ?? join(root, 'bench', 'results.json')),
     work: workDir(root, values.tmp, env),
   };
+}
+
+/**
+ * The two sizes of --huge: 5,000 and 20,000 pages, or the two of --build-sizes (smaller first), e.g.
+ * 20,40 to try the command on tiny corpora. It runs alone: the flags that pick other parts are refused.
+ */
+function hugeSizes(flags: Record<string, unknown>, buildSizes: string | undefined) {
+  const other = ['quick', 'pages', 'lint-only', 'only'].find((f) => flags[f] !== undefined);
+  if (other) throw new UsageError(`--huge runs on its own; leave out --${other}.`);
+  if (buildSizes === undefined) return { ...HUGE_SIZES };
+  const [base, huge, ...rest] = sizes(buildSizes, '--build-sizes');
+  if (huge === undefined || rest.length || huge <= base!) {
+    throw new UsageError(
+      `--huge with --build-sizes takes two sizes, the smaller first (e.g. 5000,20000); got "${buildSizes}".`,
+    );
+  }
+  return { base: base!, huge };
 }
 
 /** The parts to measure: --only, else lint with --lint-only, else lint and build with --quick or --pages, else all. */

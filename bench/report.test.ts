@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { BuildFigure } from './build.ts';
 import type { HostileFigures } from './hostile/measure.ts';
-import { mergeResults, type Results, summaryTable } from './report.ts';
+import type { HugeFigures } from './huge.ts';
+import { judgeBudgets, mergeResults, type Results, summaryTable } from './report.ts';
 import type { ScoringFigures } from './score.ts';
 
 const machine = {
@@ -87,6 +89,29 @@ const results = (date: string, lintMs: number, extra: Partial<Results> = {}): Re
   ...extra,
 });
 
+const MIB = 2 ** 20;
+
+const built = (pages: number, runsMs: number[], peakMib: number, phasesMs?: Record<string, number>) =>
+  ({
+    pages,
+    htmlFiles: pages,
+    wallMs: [...runsMs].sort((a, b) => a - b)[Math.floor(runsMs.length / 2)]!,
+    runsMs,
+    peakRssBytes: peakMib * MIB,
+    peakByProgram: { pagefind_extend: (peakMib - 100) * MIB, node: 100 * MIB },
+    phasesMs,
+  }) satisfies BuildFigure;
+
+const huge = (date: string, largeMs: number): HugeFigures => ({
+  date,
+  loadAverage: { start: [1], end: [1] },
+  seed: 1,
+  base: built(5000, [41_000, 40_000, 42_000], 900, { parse: 16_000, search: 11_000 }),
+  large: built(20_000, [largeMs], 1900, { parse: 64_000, search: 50_000 }),
+  factor: Number((largeMs / 41_000).toFixed(2)),
+  ideal: 4,
+});
+
 describe('mergeResults', () => {
   const earlier = results('2026-01-01', 5, { scoring: scoring(1.1, 'old'), hostile: hostile('old') });
 
@@ -99,7 +124,7 @@ describe('mergeResults', () => {
     expect(merged.hostile?.date).toBe('old');
     expect(merged.options.parts).toEqual(['score']);
     expect(merged.budgets.map((b) => [b.id, b.holds])).toEqual([
-      ['lint', true],
+      ['lint-cold', true],
       ['score-memory-flat', false],
       ['hostile-example', true],
     ]);
@@ -117,6 +142,32 @@ describe('mergeResults', () => {
     expect([merged.scoring?.date, merged.hostile?.date]).toEqual(['old', 'old']);
   });
 
+  test('--huge keeps every other figure and takes the new huge builds', () => {
+    const before = { ...earlier, huge: huge('old', 170_000) };
+    const now = results('2026-02-02', 50, { lint: [], huge: huge('new', 190_000) });
+    const merged = mergeResults(before, now, ['huge']);
+    expect([merged.date, merged.lint[0]!.medianMs, merged.scoring?.date]).toEqual(['2026-01-01', 5, 'old']);
+    expect(merged.huge?.date).toBe('new');
+    expect(merged.options.parts).toEqual(['huge']);
+    expect(merged.budgets.filter((b) => b.id.startsWith('huge')).map((b) => [b.id, b.holds])).toEqual([
+      ['huge-time', false],
+      ['huge-peak-rss', true],
+    ]);
+  });
+
+  test('a run without --huge keeps the earlier huge builds', () => {
+    const before = { ...earlier, huge: huge('old', 170_000) };
+    const merged = mergeResults(before, results('2026-02-02', 50), ['lint', 'build']);
+    expect(merged.huge?.date).toBe('old');
+    expect(merged.budgets.map((b) => b.id)).toContain('huge-time');
+  });
+
+  test('drops the Pagefind-alone figure of an earlier file, which is no longer measured', () => {
+    const build = { ...earlier.build, pagefindAlone: { wallMs: 1, peakRssBytes: 1 } };
+    const merged = mergeResults({ ...earlier, build }, results('2026-02-02', 50, { lint: [] }), ['score']);
+    expect(merged.build).toEqual({ ours: [], starlight: [], ratios: [] });
+  });
+
   test('without an earlier file, the run is the results', () => {
     const now = results('2026-02-02', 50);
     expect(mergeResults(undefined, now, ['lint'])).toBe(now);
@@ -124,6 +175,55 @@ describe('mergeResults', () => {
 });
 
 describe('summaryTable', () => {
+  test('shows lint warm and cold, each build’s runs, and judges the largest size only', () => {
+    const lint = [1000, 10_000].map((files) => ({
+      files,
+      runsMs: [files * 3, files / 2, files],
+      coldMs: files * 3,
+      medianMs: files,
+      msPerFile: 1,
+      coldMsPerFile: 3,
+    }));
+    const ours = [
+      built(1000, [10_000, 11_000, 12_000], 800, { parse: 3700, astro: 3000 }),
+      built(5000, [41_000, 40_000, 42_000], 1100),
+    ];
+    const r = results('2026-02-02', 5, {
+      lint,
+      build: { ours, starlight: [], ratios: [], linearity: { from: 1000, to: 5000, factor: 3.73, ideal: 5 } },
+    });
+    const table = summaryTable({ ...r, budgets: judgeBudgets(r) });
+    expect(table).toContain(
+      '| lint, 1000 files, warm cache (median of runs 2–3) | 0.75 ms per file (0.8 s) | ≤ 1 ms at 10,000 | – |',
+    );
+    expect(table).toContain(
+      '| lint, 10000 files, warm cache (median of runs 2–3) | 0.75 ms per file (7.5 s) | ≤ 1 ms at 10,000 | yes |',
+    );
+    expect(table).toContain(
+      '| lint, 10000 files, cold cache (run 1) | 3 ms per file (30.0 s) | ≤ 2 ms at 10,000 | no |',
+    );
+    expect(table).toContain(
+      '| build (ours), 1000 pages (median of 3) | 11.0 s (10.0 s, 11.0 s, 12.0 s), peak RSS 800 MiB (pagefind_extend 700 MiB, node 100 MiB) | ≤ 1 GiB at 5,000 | – |',
+    );
+    expect(table).toContain('| build stages (ours), 1000 pages | parse 3.7 s, astro 3.0 s | | |');
+    expect(table).toContain(
+      '| build (ours), 5000 pages (median of 3) | 41.0 s (41.0 s, 40.0 s, 42.0 s), peak RSS 1100 MiB (pagefind_extend 1000 MiB, node 100 MiB) | ≤ 1 GiB at 5,000 | no |',
+    );
+    expect(table).toContain('| T(5000) / T(1000) | 3.73 × | ≤ 5.5 × | yes |');
+  });
+
+  test('shows the --huge builds, their stages and the growth against ≤ 4.4 ×', () => {
+    const r = results('2026-02-02', 5, { lint: [], huge: huge('2026-12-01T10:00:00.000Z', 170_000) });
+    const table = summaryTable({ ...r, budgets: judgeBudgets(r) });
+    expect(table).toContain(
+      '| build (ours, --huge, 2026-12-01), 20000 pages | 170.0 s, peak RSS 1900 MiB (pagefind_extend 1800 MiB, node 100 MiB) | ≤ 2 GiB | yes |',
+    );
+    expect(table).toContain(
+      '| build stages (ours, --huge, 2026-12-01), 20000 pages | parse 64.0 s, search 50.0 s | | |',
+    );
+    expect(table).toContain('| T(20000) / T(5000), --huge, 2026-12-01 | 4.15 × | ≤ 4.4 × | yes |');
+  });
+
   test('shows scoring and hostile input with their budgets', () => {
     const table = summaryTable(
       results('2026-02-02', 5, { lint: [], scoring: scoring(1.2, 'new'), hostile: hostile('new') }),

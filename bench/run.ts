@@ -3,19 +3,21 @@
  * on generated playbooks (corpus/generate.ts), and compares the build with a stock Starlight site;
  * then scoring at scale (score.ts) and lint under hostile input (hostile/). Each measurement has its
  * own module; this one runs them in order, prints progress and a table, and writes the figures to
- * bench/results.json.
+ * bench/results.json. `--huge` (huge.ts) runs alone: 5,000 pages against 20,000.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { EXIT_OK } from '../src/loader/cli.ts';
 import { largestBuild, linearity, ratios } from './budgets.ts';
-import { type BuildFigure, buildOurs, pagefindAlone } from './build.ts';
+import { type BuildFigure, prepareAdminCache } from './build.ts';
+import { buildSizes } from './builds.ts';
 import { type Bench, CHILD_ENV } from './context.ts';
 import { CORPUS_TODAY, corpusCounts } from './corpus/generate.ts';
 import { writeCorpus } from './corpus/write.ts';
 import { kb, mib, sec } from './format.ts';
 import { type HostileFigures, measureHostile } from './hostile/measure.ts';
 import { cornerTable } from './hostile/table.ts';
+import { type HugeFigures, measureHuge } from './huge.ts';
 import { type LintFigure, measureLint } from './lint.ts';
 import { type BenchOptions, benchOptions, USAGE } from './options.ts';
 import {
@@ -29,7 +31,7 @@ import {
 } from './report.ts';
 import { measureScoring, type ScoringFigures } from './score.ts';
 import { measureSearch, type SearchTransfer } from './search.ts';
-import { buildStarlight, type StarlightVersions } from './starlight.ts';
+import type { StarlightVersions } from './starlight.ts';
 import { budgetPages, type PageWeight } from './weight.ts';
 
 export { USAGE };
@@ -51,14 +53,22 @@ export async function runBench(argv: string[], say: (line: string) => void): Pro
   const { work, seed, runs } = options;
   const b: Bench = { root: ROOT, work, seed, runs, env: CHILD_ENV, say };
 
-  const corpora = writeCorpora(b, [...options.lintSizes, ...options.buildSizes]);
+  const hugeSizes = options.huge ? [options.huge.base, options.huge.huge] : [];
+  const corpora = writeCorpora(b, [...options.lintSizes, ...options.buildSizes, ...hugeSizes]);
   const lint: LintFigure[] = [];
   for (const n of options.lintSizes) lint.push(await measureLint(b, n, corpora.get(n)!));
-  const { ours, dists } = await buildAll(b, options.buildSizes, corpora);
+  const building = options.buildSizes.length > 0 || options.huge !== undefined;
+  const adminCache = building ? await prepareAdminCache(b) : undefined;
+  const { ours, dists, starlight } = await buildSizes(b, options.buildSizes, corpora, {
+    runs: options.buildRuns,
+    starlight: options.starlight,
+    adminCache,
+  });
   const largest = largestBuild(ours);
   const site = largest ? await measureSite(b, options, dists.get(largest.pages)!, largest.pages) : {};
-  const starlight =
-    options.starlight && options.buildSizes.length ? await buildStarlight(b, options.buildSizes) : undefined;
+  const huge = options.huge
+    ? await measureHuge(b, options.huge, { runs: options.buildRuns, corpora, adminCache })
+    : undefined;
   const scoring = options.parts.includes('score') ? await measureScoring(b, options.accounts) : undefined;
   const hostile = options.parts.includes('hostile')
     ? await measureHostile(b, {
@@ -68,7 +78,7 @@ export async function runBench(argv: string[], say: (line: string) => void): Pro
       })
     : undefined;
 
-  const measured = collect({ options, started, host, lint, ours, site, starlight, scoring, hostile });
+  const measured = collect({ options, started, host, lint, ours, site, starlight, scoring, hostile, huge });
   const results = mergeResults(previousResults(options.out), measured, options.parts);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -97,10 +107,9 @@ interface SiteFigures {
   glossary?: PageWeight;
   search?: SearchTransfer;
   searchPasted?: SearchTransfer;
-  pagefind?: { wallMs: number; peakRssBytes: number };
 }
 
-/** Page weight, the first search query and Pagefind on its own, all on the largest build. */
+/** Page weight and the first search query, on the last output of the largest build. */
 async function measureSite(
   b: Bench,
   options: BenchOptions,
@@ -117,20 +126,7 @@ async function measureSite(
     ? await measureSearch(b, dist, persona.page, { pages, query, chromium })
     : {};
   const { typed: search, pasted: searchPasted } = measured;
-  const pagefind = await pagefindAlone(b, dist, pages);
-  return { persona, glossary, search, searchPasted, pagefind };
-}
-
-/** Our build at each size, in order; returns the figures and each size's output folder. */
-async function buildAll(b: Bench, sizes: number[], corpora: Map<number, string>) {
-  const ours: BuildFigure[] = [];
-  const dists = new Map<number, string>();
-  for (const n of sizes) {
-    const { figure, dist } = await buildOurs(b, n, corpora.get(n)!);
-    ours.push(figure);
-    dists.set(n, dist);
-  }
-  return { ours, dists };
+  return { persona, glossary, search, searchPasted };
 }
 
 /** The results file of an earlier run, to keep the figures of the parts this run leaves out. */
@@ -152,15 +148,17 @@ interface Measured {
   starlight?: { versions: StarlightVersions; builds: BuildFigure[] };
   scoring?: ScoringFigures;
   hostile?: HostileFigures;
+  huge?: HugeFigures;
 }
 
 /** Everything measured, with the budgets judged, as bench/results.json holds it. */
 function collect(m: Measured): Results {
   const { options, started, host, lint, ours, site, starlight } = m;
-  const { persona, glossary, search, searchPasted, pagefind } = site;
+  const { persona, glossary, search, searchPasted } = site;
   const buildRatios = ratios(ours, starlight?.builds ?? []);
   const growth = linearity(ours);
-  const sizes = options.buildSizes.concat(options.lintSizes);
+  const hugeSizes = options.huge ? [options.huge.base, options.huge.huge] : [];
+  const sizes = [...options.buildSizes, ...options.lintSizes, ...hugeSizes];
   const results: Omit<Results, 'budgets'> = {
     version: 1,
     date: started.toISOString(),
@@ -171,6 +169,7 @@ function collect(m: Measured): Results {
       lintSizes: options.lintSizes,
       buildSizes: options.buildSizes,
       runs: options.runs,
+      buildRuns: options.buildRuns,
       seed: options.seed,
       today: CORPUS_TODAY,
       query: options.query,
@@ -186,13 +185,13 @@ function collect(m: Measured): Results {
       starlightVersions: starlight?.versions,
       ratios: buildRatios,
       linearity: growth,
-      pagefindAlone: pagefind,
     },
     pageWeight: { persona, glossary },
     search,
     searchPasted,
     scoring: m.scoring,
     hostile: m.hostile,
+    huge: m.huge,
   };
   return { ...results, budgets: judgeBudgets(results) };
 }

@@ -7,12 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { type BuildFigure, countHtml } from './build.ts';
+import { type BuildRun, countHtml, runLine } from './build.ts';
 import { type Bench, NODE } from './context.ts';
-import { generateCorpus } from './corpus/generate.ts';
-import { mib, programs, sec } from './format.ts';
 import { run } from './measure.ts';
-import { pageWeight } from './weight.ts';
+import { loadAverage } from './report.ts';
+import { type PageWeight, pageWeight } from './weight.ts';
 
 /**
  * The versions compared against, pinned so that the baseline does not drift between runs: the
@@ -92,13 +91,15 @@ const FOLDER_ROUTES: Record<string, string> = {
 
 const CROSS_LINK = /\[\[(icp|persona|term|guide):([a-z0-9-]+)\]\]/g;
 
+/** The output and the caches that would make a Starlight build warm: its content layer's store and Vite's. */
+const STARLIGHT_CACHES = ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')];
+
 /**
  * Writes the corpus as Starlight docs: title and description from the frontmatter, the body as it
  * is with `[[type:id]]` cross-links turned into Markdown links. Removes the previous build and caches.
  */
 export function writeStarlightSite(dir: string, corpus: Map<string, string>): void {
-  const stale = ['src', 'dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')];
-  for (const path of stale) rmSync(join(dir, path), { recursive: true, force: true });
+  for (const path of ['src', ...STARLIGHT_CACHES]) rmSync(join(dir, path), { recursive: true, force: true });
   writeFileSync(join(dir, 'astro.config.mjs'), CONFIG);
   mkdirSync(join(dir, 'src', 'content', 'docs'), { recursive: true });
   writeFileSync(join(dir, 'src', 'content.config.ts'), COLLECTIONS);
@@ -129,38 +130,41 @@ export function writeStarlightSite(dir: string, corpus: Map<string, string>): vo
 }
 
 /**
- * Builds the same corpora as stock Starlight sites, one size after another, and weighs its persona
- * page at the largest size. Each output is deleted after counting: it is about 0.8 MB per page.
+ * Builds the Starlight site in `dir` (written by writeStarlightSite) once, cold: its output and
+ * caches are deleted first. Weighs its persona page when `weigh` is set; the output is then deleted
+ * too, as it is about 0.8 MB per page.
  */
-export async function buildStarlight(b: Bench, sizes: number[]) {
-  const dir = join(b.work, 'starlight');
-  const versions = ensureStarlight(dir, b.say);
-  const builds: BuildFigure[] = [];
-  for (const pages of sizes) {
-    writeStarlightSite(dir, generateCorpus({ files: pages, seed: b.seed }));
-    b.say(`build (Starlight ${versions.starlight}) ${pages} pages…`);
-    const astro = join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const r = await run(NODE, [astro, 'build'], { cwd: dir, env: { ...b.env, NODE_ENV: 'production' } });
-    if (r.code !== 0) {
-      const tail = r.stderr.slice(-4000);
-      throw new Error(`the Starlight build of ${pages} pages failed (exit ${r.code}):\n${tail}`);
-    }
-    const dist = join(dir, 'dist');
-    const figure: BuildFigure = {
-      pages,
-      htmlFiles: countHtml(dist),
-      wallMs: Math.round(r.ms),
-      peakRssBytes: r.peakRssBytes,
-      peakByProgram: r.peakByProgram,
-    };
-    builds.push(figure);
-    const memory = `peak RSS ${mib(r.peakRssBytes)} (${programs(r.peakByProgram)})`;
-    b.say(`build (Starlight) ${pages} pages: ${sec(r.ms)}, ${memory}, ${figure.htmlFiles} HTML files`);
-    if (pages === Math.max(...sizes)) {
-      const sample = readdirSync(join(dist, 'personas'))[0];
-      if (sample) figure.personaPage = pageWeight(dist, join('personas', sample, 'index.html'));
-    }
-    rmSync(dist, { recursive: true, force: true });
+export async function buildStarlightOnce(
+  b: Bench,
+  dir: string,
+  pages: number,
+  options: { label: string; weigh: boolean },
+) {
+  for (const path of STARLIGHT_CACHES) rmSync(join(dir, path), { recursive: true, force: true });
+  b.say(`build ${pages} pages, ${options.label}: Starlight…`);
+  const astro = join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const load = loadAverage();
+  const r = await run(NODE, [astro, 'build'], { cwd: dir, env: { ...b.env, NODE_ENV: 'production' } });
+  if (r.code !== 0) {
+    const tail = r.stderr.slice(-4000);
+    throw new Error(
+      `the Starlight build of ${pages} pages (${options.label}) failed (exit ${r.code}) in ${dir}; its last output:\n${tail}`,
+    );
   }
-  return { versions, builds };
+  const dist = join(dir, 'dist');
+  const measured: BuildRun = {
+    wallMs: Math.round(r.ms),
+    loadAverage: load,
+    peakRssBytes: r.peakRssBytes,
+    peakByProgram: r.peakByProgram,
+  };
+  b.say(runLine(pages, options.label, 'Starlight', measured));
+  const htmlFiles = countHtml(dist);
+  let personaPage: PageWeight | undefined;
+  if (options.weigh) {
+    const sample = readdirSync(join(dist, 'personas'))[0];
+    if (sample) personaPage = pageWeight(dist, join('personas', sample, 'index.html'));
+  }
+  rmSync(dist, { recursive: true, force: true });
+  return { run: measured, htmlFiles, personaPage };
 }
