@@ -5,8 +5,9 @@
  * several times larger than the model it keeps, and that memory goes back to the system when the
  * process exits, so Astro starts with only the model (≈ 60 MB at 5,000 pages; BENCHMARKS.md).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import type { Root } from 'mdast';
 import type { SiteHistory } from '../core/change/history.ts';
 import type { Graph } from '../core/graph/graph.ts';
 import { formatPretty } from '../core/lint/format/pretty.ts';
@@ -64,17 +65,69 @@ export async function modelStage(options: StageOptions): Promise<number> {
     today: options.today,
     diagnostics,
   });
-  // One serialisation keeps the objects the model and the graph share shared when read back.
-  const bytes = serialize({ config, model, graph, history } satisfies SavedSite);
-  writeFileSync(options.siteFile, bytes);
-  stage('model', `${(bytes.length / 1e6).toFixed(1)} MB handed to the render stage`);
+  const bytes = saveSite(options.siteFile, { config, model, graph, history });
+  stage('model', `${(bytes / 1e6).toFixed(1)} MB handed to the render stage`);
   return EXIT_OK;
+}
+
+/** Syntax trees per chunk of the site file. */
+const TREES_PER_CHUNK = 500;
+
+/**
+ * Writes the site to `file`: the model and the graph in one serialisation, which keeps the objects
+ * they share shared when read back, without the body trees; then the trees, in the graph's entry
+ * order, in chunks. The trees are most of the bytes, and one serialisation of everything would hold
+ * the whole output twice over while its buffer grows. Returns the bytes written.
+ */
+function saveSite(file: string, site: SavedSite): number {
+  const entries = site.graph.entries;
+  const trees = entries.map((e) => e.body.tree);
+  for (const e of entries) e.body.tree = undefined;
+  const fd = openSync(file, 'w');
+  let written = 0;
+  const put = (bytes: Uint8Array) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    written += writeSync(fd, length) + writeSync(fd, bytes);
+  };
+  try {
+    put(serialize(site));
+    for (let i = 0; i < trees.length; i += TREES_PER_CHUNK)
+      put(serialize(trees.slice(i, i + TREES_PER_CHUNK)));
+  } finally {
+    closeSync(fd);
+    entries.forEach((e, i) => {
+      e.body.tree = trees[i];
+    });
+  }
+  return written;
+}
+
+/** Reads what saveSite wrote. */
+function readSite(file: string): SavedSite {
+  const bytes = readFileSync(file);
+  let at = 0;
+  const next = () => {
+    const length = bytes.readUInt32LE(at);
+    const value = deserialize(bytes.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+    return value;
+  };
+  const site = next() as SavedSite;
+  const entries = site.graph.entries;
+  for (let i = 0; i < entries.length; i += TREES_PER_CHUNK) {
+    const trees = next() as (Root | undefined)[];
+    trees.forEach((tree, j) => {
+      entries[i + j]!.body.tree = tree;
+    });
+  }
+  return site;
 }
 
 /** Reads the saved site model, renders the pages with Astro and writes the data files; returns the exit code. */
 export async function renderStage(options: StageOptions): Promise<number> {
   const { stage, outDir } = options;
-  const saved = deserialize(readFileSync(options.siteFile)) as SavedSite;
+  const saved = readSite(options.siteFile);
   const site: SiteData = {
     config: saved.config,
     model: saved.model,
