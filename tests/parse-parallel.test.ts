@@ -1,28 +1,53 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../bench/corpus/generate.ts';
 import { parseEntry } from '../src/core/parse/entry.ts';
 import type { SourceFile } from '../src/core/types.ts';
-import { parseAll } from '../src/loader/workers.ts';
+import { frame, frameReader, parseAll } from '../src/loader/workers.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
 
+const sources: SourceFile[] = [...generateCorpus({ files: 420, seed: 7 })].flatMap(([path, text]) => {
+  const [folder, name] = path.split('/') as [string, string];
+  return TYPES[folder]
+    ? [{ type: TYPES[folder]!, id: name.replace(/\.mdx$/, ''), file: `content/${path}`, path, text }]
+    : [];
+});
+sources.push({
+  type: 'guide',
+  id: 'broken',
+  file: 'content/guides/broken.mdx',
+  path: 'guides/broken.mdx',
+  text: '---\ntitle: [x\n---\n<div>\n',
+});
+
+const work = mkdtempSync(join(tmpdir(), 'playbook-parse-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
 describe('parseAll', () => {
-  test('parses on worker threads exactly as in place, in order', async () => {
-    const sources: SourceFile[] = [...generateCorpus({ files: 420, seed: 7 })].flatMap(([path, text]) => {
-      const [folder, name] = path.split('/') as [string, string];
-      return TYPES[folder]
-        ? [{ type: TYPES[folder]!, id: name.replace(/\.mdx$/, ''), file: `content/${path}`, path, text }]
-        : [];
-    });
-    sources.push({
-      type: 'guide',
-      id: 'broken',
-      file: 'content/guides/broken.mdx',
-      path: 'guides/broken.mdx',
-      text: '---\ntitle: [x\n---\n<div>\n',
-    });
-    const threaded = await parseAll(sources, 2);
-    expect(threaded.map((e) => e.path)).toEqual(sources.map((s) => s.path));
-    expect(threaded).toEqual(sources.map(parseEntry));
+  test('parses in child processes exactly as in place, in order', async () => {
+    const parallel = await parseAll(sources, 2);
+    expect(parallel.map((e) => e.path)).toEqual(sources.map((s) => s.path));
+    expect(parallel).toEqual(sources.map(parseEntry));
+  });
+
+  test('parses in place whatever a child could not deliver: one that crashes loses nothing', async () => {
+    const crash = join(work, 'crash.mjs');
+    writeFileSync(crash, 'process.stdin.resume(); setTimeout(() => process.exit(3), 50);\n');
+    const parsed = await parseAll(sources, 2, crash);
+    expect(parsed).toEqual(sources.map(parseEntry));
+  });
+});
+
+describe('frameReader', () => {
+  test.each([1, 3, 4, 5, 17, 1000])('reads frames split into chunks of %i bytes', (size) => {
+    const payloads = ['', 'a', 'hello world', 'x'.repeat(300)].map((t) => Buffer.from(t));
+    const stream = Buffer.concat(payloads.flatMap(frame));
+    const seen: string[] = [];
+    const read = frameReader((bytes) => seen.push(Buffer.from(bytes).toString()));
+    for (let i = 0; i < stream.length; i += size) read(stream.subarray(i, i + size));
+    expect(seen).toEqual(payloads.map(String));
   });
 });

@@ -11,7 +11,7 @@ import type { EntryType } from '../schema/index.ts';
 import { parseSourcesWith } from './cache.ts';
 import { resolveToday } from './cli.ts';
 import { type LoadedPlaybook, type LoadOptions, loadPlaybook } from './index.ts';
-import { parseAll } from './workers.ts';
+import { DEFAULT_THREADS, parseAll } from './workers.ts';
 
 export interface PipelineOptions extends LoadOptions {
   /** `YYYY-MM-DD`, for the date rules (default: `PLAYBOOK_TODAY`, else the clock's date, UTC). */
@@ -36,9 +36,10 @@ export interface PipelineResult {
   cached: number;
 }
 
-/** Threads for parse-cache misses: `PLAYBOOK_PARSE_THREADS` (default 1). */
+/** Processes for parse-cache misses: `PLAYBOOK_PARSE_THREADS`, else one (in place). */
 export function parseThreads(env: Record<string, string | undefined> = process.env): number {
-  return Number(env.PLAYBOOK_PARSE_THREADS) || 1;
+  const asked = Number(env.PLAYBOOK_PARSE_THREADS);
+  return Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_THREADS;
 }
 
 /** Loads, parses and (unless `lint: false`) lints a playbook. Throws ConfigError for a bad folder or config. */

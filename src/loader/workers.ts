@@ -1,64 +1,99 @@
 /**
- * Parses content files on several cores: worker threads take a share of the files each and send
- * the parsed entries back in batches. With `threads` ≤ 1 or a small playbook the files are
- * parsed in place. The result is what `sources.map(parseEntry)` returns, in order.
+ * Parses content files on several cores: child processes take a share of the files each and
+ * stream the parsed entries back in batches, v8-serialised, over their standard output. With
+ * `threads` ≤ 1 or a small playbook the files are parsed in place. The result is what
+ * `sources.map(parseEntry)` returns, in order.
  *
- * Each worker loads the whole parser (≈ 1 s) and has its own heap (≈ 0.3 GB more at peak), and the
- * main thread still deserialises every entry, so the gain on a 2-core machine is small and varies
- * with load (from ≈ 26 s to ≈ 14 s at 5,000 files on a quiet machine, none on a busy one). The
- * commands use it only when asked (`PLAYBOOK_PARSE_THREADS`); the parse cache is the larger win.
+ * Processes rather than worker threads: worker threads left the process's memory high after they
+ * ended (1.1 GB instead of 0.6 GB at 5,000 files), while a process's memory goes back to the system
+ * when it exits and the parent only ever holds the finished entries (BENCHMARKS.md, "Parsing on
+ * both cores").
  */
+import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 
-const BATCH = 200;
+/** Below this many files, starting the processes costs more than it saves. */
 const MIN_FILES = 400;
-/** Heap per worker: parsing keeps one batch alive at a time, so a small old generation suffices. */
-const WORKER_HEAP_MB = 320;
+const CHILD = join(import.meta.dirname, 'parse-child.ts');
 
-if (!isMainThread && (workerData as { parse?: SourceFile[] } | undefined)?.parse) {
-  const sources = (workerData as { parse: SourceFile[] }).parse;
-  for (let i = 0; i < sources.length; i += BATCH) {
-    // v8 serialisation into a transferred buffer is much cheaper for the receiving thread than a
-    // structured clone of thousands of syntax-tree objects.
-    const bytes = serialize(sources.slice(i, i + BATCH).map(parseEntry));
-    const copy = new Uint8Array(bytes.length);
-    copy.set(bytes);
-    parentPort!.postMessage(copy, [copy.buffer]);
-  }
-  parentPort!.postMessage(null);
-}
+/**
+ * Parse processes when none are asked for: one. On the 2-core machine two processes used nearly
+ * twice the CPU time of one for the same files, so the wall time did not improve (BENCHMARKS.md).
+ */
+export const DEFAULT_THREADS = 1;
 
-export async function parseAll(sources: SourceFile[], threads = 1): Promise<Entry[]> {
+/**
+ * Parses `sources` on `threads` processes (`PLAYBOOK_PARSE_THREADS`), or in place. `script` is the
+ * child's program (tests replace it with one that fails).
+ */
+export async function parseAll(
+  sources: SourceFile[],
+  threads = DEFAULT_THREADS,
+  script = CHILD,
+): Promise<Entry[]> {
   threads = Math.min(threads, availableParallelism());
   if (threads <= 1 || sources.length < MIN_FILES) return sources.map(parseEntry);
-  const share = Math.ceil(sources.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => sources.slice(i * share, (i + 1) * share));
-  const parsed = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<Entry[]>((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), {
-            workerData: { parse: chunk },
-            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-          });
-          const out: Entry[] = [];
-          worker.on('message', (batch: Uint8Array | null) => {
-            if (batch === null) {
-              resolve(out);
-              void worker.terminate();
-            } else for (const e of deserialize(batch) as Entry[]) out.push(e);
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (code !== 0 && out.length < chunk.length)
-              reject(new Error(`A parsing worker stopped early (exit code ${code}).`));
-          });
-        }),
-    ),
-  );
-  return parsed.flat();
+  // Every n-th file to each process: the types are stored one after the other and differ in
+  // size, so contiguous shares would leave one process with most of the work.
+  const shares = Array.from({ length: threads }, (_, k) => sources.filter((_s, i) => i % threads === k));
+  const parsed = await Promise.all(shares.map((share) => parseInChild(share, script)));
+  return sources.map((_s, i) => parsed[i % threads]![Math.floor(i / threads)]!);
+}
+
+/**
+ * Parses `sources` in a child process. Whatever it could not deliver (it failed to start, crashed or
+ * was killed) is parsed here instead, so a failing child costs time, never entries.
+ */
+function parseInChild(sources: SourceFile[], script: string): Promise<Entry[]> {
+  return new Promise((resolve) => {
+    const out: Entry[] = [];
+    const finish = () =>
+      resolve(out.length >= sources.length ? out : [...out, ...sources.slice(out.length).map(parseEntry)]);
+    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const frames = frameReader((batch) => {
+      for (const e of deserialize(batch) as Entry[]) out.push(e);
+    });
+    child.stdout.on('data', frames);
+    child.on('error', () => undefined);
+    child.stdin.on('error', () => undefined);
+    child.on('close', finish);
+    child.stdin.end(serialize(sources));
+  });
+}
+
+/** Splits a stream of `[u32 length][bytes]` frames; calls `onFrame` with each whole frame. */
+export function frameReader(onFrame: (bytes: Uint8Array) => void): (chunk: Buffer) => void {
+  let pending: Buffer[] = [];
+  let have = 0;
+  let need = -1;
+  return (chunk) => {
+    pending.push(chunk);
+    have += chunk.length;
+    for (;;) {
+      if (need < 0) {
+        if (have < 4) return;
+        const head = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+        need = head.readUInt32LE(0);
+        pending = [head.subarray(4)];
+        have -= 4;
+      }
+      if (have < need) return;
+      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      onFrame(all.subarray(0, need));
+      pending = [all.subarray(need)];
+      have -= need;
+      need = -1;
+    }
+  };
+}
+
+/** One frame: the length of `bytes` as a little-endian u32, then the bytes. */
+export function frame(bytes: Uint8Array): Buffer[] {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(bytes.length);
+  return [length, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)];
 }
