@@ -5,7 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../bench/corpus/generate.ts';
 import { parseEntry } from '../src/core/parse/entry.ts';
 import type { SourceFile } from '../src/core/types.ts';
-import { frame, frameReader, parseAll } from '../src/loader/workers.ts';
+import { frame, frameReader } from '../src/loader/frames.ts';
+import { parseAll } from '../src/loader/workers.ts';
 
 const TYPES: Record<string, SourceFile['type']> = { icps: 'icp', personas: 'persona', glossary: 'term' };
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { deserialize, serialize } from 'node:v8';
 import { parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
-import { frame } from './workers.ts';
+import { frame } from './frames.ts';
 
 const BATCH = 200;
 

@@ -15,6 +15,7 @@ import { createRenderer } from '../core/render/render.ts';
 import { compactForSite, createSiteData, type SiteData } from '../core/views/site.ts';
 import type { Stage } from './build.ts';
 import { EXIT_FINDINGS, EXIT_OK, say, warn } from './cli.ts';
+import { frame, frameReader } from './frames.ts';
 import { readSiteHistory } from './git.ts';
 import { writeOutputs } from './outputs.ts';
 import { runPipeline } from './pipeline.ts';
@@ -86,9 +87,7 @@ function saveSite(file: string, site: SavedSite): number {
   const fd = openSync(file, 'w');
   let written = 0;
   const put = (bytes: Uint8Array) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(bytes.length);
-    written += writeSync(fd, length) + writeSync(fd, bytes);
+    for (const part of frame(bytes)) written += writeSync(fd, part);
   };
   try {
     put(serialize(site));
@@ -105,22 +104,12 @@ function saveSite(file: string, site: SavedSite): number {
 
 /** Reads what saveSite wrote. */
 function readSite(file: string): SavedSite {
-  const bytes = readFileSync(file);
-  let at = 0;
-  const next = () => {
-    const length = bytes.readUInt32LE(at);
-    const value = deserialize(bytes.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
-    return value;
-  };
-  const site = next() as SavedSite;
-  const entries = site.graph.entries;
-  for (let i = 0; i < entries.length; i += TREES_PER_CHUNK) {
-    const trees = next() as (Root | undefined)[];
-    trees.forEach((tree, j) => {
-      entries[i + j]!.body.tree = tree;
-    });
-  }
+  const values: unknown[] = [];
+  frameReader((bytes) => values.push(deserialize(bytes)))(readFileSync(file));
+  const [site, ...chunks] = values as [SavedSite, ...(Root | undefined)[][]];
+  chunks.flat().forEach((tree, i) => {
+    site.graph.entries[i]!.body.tree = tree;
+  });
   return site;
 }
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
+import { frameReader } from './frames.ts';
 
 /** Below this many files, starting the processes costs more than it saves. */
 const MIN_FILES = 400;
@@ -63,37 +64,4 @@ function parseInChild(sources: SourceFile[], script: string): Promise<Entry[]> {
     child.on('close', finish);
     child.stdin.end(serialize(sources));
   });
-}
-
-/** Splits a stream of `[u32 length][bytes]` frames; calls `onFrame` with each whole frame. */
-export function frameReader(onFrame: (bytes: Uint8Array) => void): (chunk: Buffer) => void {
-  let pending: Buffer[] = [];
-  let have = 0;
-  let need = -1;
-  return (chunk) => {
-    pending.push(chunk);
-    have += chunk.length;
-    for (;;) {
-      if (need < 0) {
-        if (have < 4) return;
-        const head = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-        need = head.readUInt32LE(0);
-        pending = [head.subarray(4)];
-        have -= 4;
-      }
-      if (have < need) return;
-      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      onFrame(all.subarray(0, need));
-      pending = [all.subarray(need)];
-      have -= need;
-      need = -1;
-    }
-  };
-}
-
-/** One frame: the length of `bytes` as a little-endian u32, then the bytes. */
-export function frame(bytes: Uint8Array): Buffer[] {
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(bytes.length);
-  return [length, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)];
 }
