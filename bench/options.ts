@@ -1,6 +1,7 @@
 /** The benchmark's command line: sizes, runs, what to skip, and where its files go. */
 import { join, resolve } from 'node:path';
 import { parse, UsageError } from '../src/loader/cli.ts';
+import { CHROMIUM } from './chromium.ts';
 import { CORNERS } from './hostile/corners.ts';
 
 export const USAGE = `Usage: npm run bench -- [--quick | --pages N | --lint-only | --only PARTS | --huge]
@@ -106,7 +107,7 @@ export function benchOptions(argv: string[], root: string, env = process.env): B
       'hostile-sizes': { type: 'string', default: '10000,100000,1000000' },
       'before-max': { type: 'string', default: '100000' },
       corners: { type: 'string', multiple: true },
-      chromium: { type: 'string', default: '/usr/bin/chromium' },
+      chromium: { type: 'string', default: CHROMIUM },
       out: { type: 'string' },
       tmp: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

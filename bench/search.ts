@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import type { Bench } from './context.ts';
 import { kb } from './format.ts';
 
@@ -73,20 +74,12 @@ export async function searchTransfer(
   query: string,
   options: { chromium?: string; typed?: boolean } = {},
 ): Promise<SearchTransfer> {
-  const chromium = options.chromium ?? '/usr/bin/chromium';
+  const chromium = options.chromium ?? CHROMIUM;
   const { chromium: browserType } = await import('playwright-core');
   const { server, origin } = await serve(dist);
   const browser = await browserType.launch({
     executablePath: chromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const tab = await browser.newPage();

@@ -7,17 +7,9 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM } from '../../bench/chromium.ts';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM };
 
 /**
  * Whether the browser tests named `what` can run here. Says why when they cannot, and adds a
