@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../bench/corpus/generate.ts';
 import { parseEntry } from '../src/core/parse/entry.ts';
 import type { SourceFile } from '../src/core/types.ts';
+import { parseSourcesWith } from '../src/loader/cache.ts';
 import { frame, frameReader } from '../src/loader/frames.ts';
 import { parseAll } from '../src/loader/workers.ts';
 
@@ -29,16 +30,34 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('parseAll', () => {
   test('parses in child processes exactly as in place, in order', async () => {
-    const parallel = await parseAll(sources, 2);
-    expect(parallel.map((e) => e.path)).toEqual(sources.map((s) => s.path));
-    expect(parallel).toEqual(sources.map(parseEntry));
+    const { entries, stored } = await parseAll(sources, 2);
+    expect(entries.map((e) => e.path)).toEqual(sources.map((s) => s.path));
+    expect(entries).toEqual(sources.map(parseEntry));
+    expect(stored.every((s) => !s)).toBe(true);
+  });
+
+  test('the processes store what they parse in the cache, so the next run reads every file from it', async () => {
+    const cacheDir = join(work, 'cache');
+    const first = await parseSourcesWith(sources, (misses, dir) => parseAll(misses, 2, dir), cacheDir);
+    expect(first.cached).toBe(0);
+    expect(first.entries).toEqual(sources.map(parseEntry));
+    const second = await parseSourcesWith(
+      sources,
+      async () => {
+        throw new Error('nothing should be parsed again');
+      },
+      cacheDir,
+    );
+    expect(second.cached).toBe(sources.length);
+    expect(second.entries).toEqual(first.entries);
   });
 
   test('parses in place whatever a child could not deliver: one that crashes loses nothing', async () => {
     const crash = join(work, 'crash.mjs');
     writeFileSync(crash, 'process.stdin.resume(); setTimeout(() => process.exit(3), 50);\n');
-    const parsed = await parseAll(sources, 2, crash);
-    expect(parsed).toEqual(sources.map(parseEntry));
+    const parsed = await parseAll(sources, 2, join(work, 'crash-cache'), crash);
+    expect(parsed.entries).toEqual(sources.map(parseEntry));
+    expect(parsed.stored.some(Boolean)).toBe(false);
   });
 });
 

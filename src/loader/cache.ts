@@ -87,20 +87,35 @@ export function parseSources(sources: SourceFile[], cacheDir: string | undefined
   return sources.map((source) => cache.get(source) ?? cache.put(parseEntry(source)));
 }
 
+/** Entries parsed elsewhere, with which of them that parser already stored in the cache itself. */
+export interface StoredEntries {
+  entries: Entry[];
+  /** `stored[i]`: entry i is in the cache already (a parse process wrote it). */
+  stored: boolean[];
+}
+
 /**
  * Like `parseSources`, but hands every file the cache does not hold to `parseMany` at once (for
- * example worker threads on several cores), then stores what it returns. Order is kept.
+ * example parse processes on several cores), then stores what it returns that is not stored yet.
+ * `parseMany` gets the cache folder so that it can store entries itself. Order is kept.
  */
 export async function parseSourcesWith(
   sources: SourceFile[],
-  parseMany: (misses: SourceFile[]) => Promise<Entry[]>,
+  parseMany: (misses: SourceFile[], cacheDir: string | undefined) => Promise<Entry[] | StoredEntries>,
   cacheDir: string | undefined = parseCacheDir(),
 ): Promise<{ entries: Entry[]; cached: number }> {
   const cache = openCache(cacheDir);
   const entries: (Entry | undefined)[] = sources.map((source) => cache.get(source));
   const missing = sources.flatMap((_source, index) => (entries[index] ? [] : [index]));
-  const parsed = missing.length ? await parseMany(missing.map((index) => sources[index]!)) : [];
-  for (const [i, index] of missing.entries()) entries[index] = cache.put(parsed[i]!);
+  const result = missing.length
+    ? await parseMany(
+        missing.map((index) => sources[index]!),
+        cacheDir,
+      )
+    : [];
+  const parsed = Array.isArray(result) ? result : result.entries;
+  const stored = Array.isArray(result) ? [] : result.stored;
+  for (const [i, index] of missing.entries()) entries[index] = stored[i] ? parsed[i]! : cache.put(parsed[i]!);
   return { entries: entries as Entry[], cached: sources.length - missing.length };
 }
 
@@ -109,6 +124,35 @@ interface Cache {
   get(source: SourceFile): Entry | undefined;
   /** Stores a parsed entry (a read-only or full disk only costs speed) and returns it. */
   put(entry: Entry): Entry;
+  /** Stores the serialised parse (`serializeParsed`) of `source`; false when it could not be written. */
+  store(source: SourceFile, payload: Uint8Array): boolean;
+}
+
+/** What an entry adds to its source: the part the cache stores. */
+export function parsedPart(entry: Entry): Parsed {
+  const {
+    type: _type,
+    id: _id,
+    file: _file,
+    path: _path,
+    text: _text,
+    readError: _readError,
+    ...parsed
+  } = entry;
+  return parsed;
+}
+
+/** An entry from its source and its serialised parsed part, as the cache and parse processes hand it over. */
+export function entryFrom(source: SourceFile, payload: Uint8Array): Entry {
+  return { ...source, ...(deserialize(payload) as Parsed) } as Entry;
+}
+
+/**
+ * The cache of `cacheDir` (none when undefined), for a process that parses files and stores them
+ * itself: `store` writes the serialised parsed part of an entry.
+ */
+export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'store'> {
+  return openCache(cacheDir);
 }
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -176,7 +220,7 @@ export function tidyCache(cacheDir: string, current: string, now = Date.now()): 
 }
 
 function openCache(cacheDir: string | undefined): Cache {
-  if (!cacheDir) return { get: () => undefined, put: (entry) => entry };
+  if (!cacheDir) return { get: () => undefined, put: (entry) => entry, store: () => false };
   const print = parserFingerprint();
   const folder = join(cacheDir, `parse-${print}`);
   tidyCache(cacheDir, folder);
@@ -186,50 +230,47 @@ function openCache(cacheDir: string | undefined): Cache {
     sub: join(folder, key.slice(0, 2)),
     file: join(folder, key.slice(0, 2), key.slice(2)),
   });
+  const store = (source: SourceFile, payload: Uint8Array): boolean => {
+    if (source.text === undefined) return false;
+    let temp: string | undefined;
+    try {
+      const key = sourceKey(source);
+      const { sub, file } = location(key);
+      for (const dir of [sub, tempFolder])
+        if (!made.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
+      // A name of its own per writer (process and call), renamed over the entry's name when whole.
+      temp = join(tempFolder, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      writeFileSync(temp, encodeEntry(print, key, payload));
+      renameSync(temp, file);
+      return true;
+    } catch {
+      // A read-only or full disk only costs speed.
+      try {
+        if (temp) rmSync(temp, { force: true });
+      } catch {
+        // Nothing trusts a temporary file; a later run may overwrite it.
+      }
+      return false;
+    }
+  };
   return {
     get(source) {
       if (source.text === undefined) return undefined;
       try {
         const key = sourceKey(source);
         const payload = decodeEntry(readFileSync(location(key).file), print, key);
-        return payload && ({ ...source, ...(deserialize(payload) as Parsed) } as Entry);
+        return payload && entryFrom(source, payload);
       } catch {
         return undefined; // Not cached yet, unreadable, or not a serialised entry.
       }
     },
     put(entry) {
-      if (entry.text === undefined) return entry;
-      let temp: string | undefined;
-      try {
-        const key = sourceKey(entry);
-        const { sub, file } = location(key);
-        const {
-          type: _type,
-          id: _id,
-          file: _file,
-          path: _path,
-          text: _text,
-          readError: _readError,
-          ...parsed
-        } = entry;
-        for (const dir of [sub, tempFolder])
-          if (!made.has(dir)) {
-            mkdirSync(dir, { recursive: true });
-            made.add(dir);
-          }
-        // A name of its own per writer (process and call), renamed over the entry's name when whole.
-        temp = join(tempFolder, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-        writeFileSync(temp, encodeEntry(print, key, serialize(parsed)));
-        renameSync(temp, file);
-      } catch {
-        // A read-only or full disk only costs speed.
-        try {
-          if (temp) rmSync(temp, { force: true });
-        } catch {
-          // Nothing trusts a temporary file; a later run may overwrite it.
-        }
-      }
+      if (entry.text !== undefined) store(entry, serialize(parsedPart(entry)));
       return entry;
     },
+    store,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The one content pipeline every command and `astro dev` use: load the content folder → parse each
- * file once (from the parse cache, else on worker threads) → lint the whole graph. Commands that
+ * file once (from the parse cache, else in parse processes) → lint the whole graph. Commands that
  * only need the graph (score, codeowners) skip the rules with `lint: false`.
  */
 import { buildGraph, type Graph } from '../core/graph/graph.ts';
@@ -51,7 +51,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ? playbook.sources.filter((source) => options.types?.includes(source.type))
     : playbook.sources;
   const threads = parseThreads(options.env);
-  const { entries, cached } = await parseSourcesWith(sources, (misses) => parseAll(misses, threads));
+  const { entries, cached } = await parseSourcesWith(sources, (misses, cacheDir) =>
+    parseAll(misses, threads, cacheDir),
+  );
   options.onStage?.('parse', cached ? `${cached} of ${entries.length} from the parse cache` : '');
   if (options.lint === false) {
     const summary = { files: entries.length, errors: 0, warnings: 0 };

@@ -1,8 +1,9 @@
 /**
- * Parses content files on several cores: child processes take a share of the files each and
- * stream the parsed entries back in batches, v8-serialised, over their standard output. With
- * `threads` ≤ 1 or a small playbook the files are parsed in place. The result is what
- * `sources.map(parseEntry)` returns, in order.
+ * Parses content files on several cores: child processes take a share of the files each, store
+ * each parse in the parse cache themselves and stream it back, v8-serialised, over their standard
+ * output, so the parent only deserialises (as for a cache hit). With `threads` ≤ 1 or a small
+ * playbook the files are parsed in place. The entries are what `sources.map(parseEntry)` returns,
+ * in order.
  *
  * Processes rather than worker threads: worker threads left the process's memory high after they
  * ended (1.1 GB instead of 0.6 GB at 5,000 files), while a process's memory goes back to the system
@@ -12,9 +13,10 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
+import { entryFrom, type StoredEntries } from './cache.ts';
 import { frameReader } from './frames.ts';
 
 /** Below this many files, starting the processes costs more than it saves. */
@@ -28,40 +30,59 @@ const CHILD = join(import.meta.dirname, 'parse-child.ts');
 export const DEFAULT_THREADS = 1;
 
 /**
- * Parses `sources` on `threads` processes (`PLAYBOOK_PARSE_THREADS`), or in place. `script` is the
- * child's program (tests replace it with one that fails).
+ * Parses `sources` on `threads` processes (`PLAYBOOK_PARSE_THREADS`), or in place. The processes
+ * store what they parse in the parse cache of `cacheDir` (`stored` says which entries are); in
+ * place nothing is stored. `script` is the child's program (tests replace it with one that fails).
  */
 export async function parseAll(
   sources: SourceFile[],
   threads = DEFAULT_THREADS,
+  cacheDir?: string,
   script = CHILD,
-): Promise<Entry[]> {
+): Promise<StoredEntries> {
   threads = Math.min(threads, availableParallelism());
-  if (threads <= 1 || sources.length < MIN_FILES) return sources.map(parseEntry);
+  if (threads <= 1 || sources.length < MIN_FILES)
+    return { entries: sources.map(parseEntry), stored: sources.map(() => false) };
   // Every n-th file to each process: the types are stored one after the other and differ in
   // size, so contiguous shares would leave one process with most of the work.
   const shares = Array.from({ length: threads }, (_, k) => sources.filter((_s, i) => i % threads === k));
-  const parsed = await Promise.all(shares.map((share) => parseInChild(share, script)));
-  return sources.map((_s, i) => parsed[i % threads]![Math.floor(i / threads)]!);
+  const parsed = await Promise.all(shares.map((share) => parseInChild(share, cacheDir, script)));
+  const at = (i: number) => parsed[i % threads]![Math.floor(i / threads)]!;
+  return {
+    entries: sources.map((_s, i) => at(i).entry),
+    stored: sources.map((_s, i) => at(i).stored),
+  };
+}
+
+interface Delivered {
+  entry: Entry;
+  stored: boolean;
 }
 
 /**
  * Parses `sources` in a child process. Whatever it could not deliver (it failed to start, crashed or
  * was killed) is parsed here instead, so a failing child costs time, never entries.
  */
-function parseInChild(sources: SourceFile[], script: string): Promise<Entry[]> {
+function parseInChild(
+  sources: SourceFile[],
+  cacheDir: string | undefined,
+  script: string,
+): Promise<Delivered[]> {
   return new Promise((resolve) => {
-    const out: Entry[] = [];
-    const finish = () =>
-      resolve(out.length >= sources.length ? out : [...out, ...sources.slice(out.length).map(parseEntry)]);
+    const out: Delivered[] = [];
+    const finish = () => {
+      for (const source of sources.slice(out.length)) out.push({ entry: parseEntry(source), stored: false });
+      resolve(out);
+    };
     const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const frames = frameReader((batch) => {
-      for (const e of deserialize(batch) as Entry[]) out.push(e);
+    const frames = frameReader((bytes) => {
+      const source = sources[out.length];
+      if (source) out.push({ entry: entryFrom(source, bytes.subarray(1)), stored: bytes[0] === 1 });
     });
     child.stdout.on('data', frames);
     child.on('error', () => undefined);
     child.stdin.on('error', () => undefined);
     child.on('close', finish);
-    child.stdin.end(serialize(sources));
+    child.stdin.end(serialize({ sources, cacheDir }));
   });
 }

@@ -8,7 +8,7 @@
  */
 import { ownerSchema } from '../../schema/index.ts';
 import type { Graph } from '../graph/graph.ts';
-import type { Entry } from '../parse/entry.ts';
+import { type Entry, keyPositions } from '../parse/entry.ts';
 import { positionOf } from '../parse/frontmatter.ts';
 
 export const BEGIN_MARKER = '# BEGIN playbook content owners';
@@ -133,7 +133,7 @@ function ownersOf(entry: Entry): { owners: string[]; problems: OwnerProblem[] } 
     };
   }
   if (!Array.isArray(raw) || raw.length === 0) {
-    const pos = raw === undefined ? { line: 1, column: 1 } : positionOf(entry.positions, ['owners']);
+    const pos = raw === undefined ? { line: 1, column: 1 } : positionOf(keyPositions(entry), ['owners']);
     return {
       owners: [],
       problems: [
@@ -155,7 +155,7 @@ function ownersOf(entry: Entry): { owners: string[]; problems: OwnerProblem[] } 
         typeof owner === 'string' && /^[A-Za-z0-9]/.test(owner.trim()) ? ` Write "@${owner.trim()}".` : '';
       problems.push({
         file: entry.file,
-        ...positionOf(entry.positions, ['owners', index]),
+        ...positionOf(keyPositions(entry), ['owners', index]),
         message: `"owners[${index}]" is ${shown}, which is not a GitHub user or team: owners are written "@jane" or "@acme/revops".`,
         hint: `GitHub only requests reviews from "@user" or "@org/team" names that exist and have write access.${fix}`,
       });

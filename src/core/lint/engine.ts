@@ -1,6 +1,6 @@
 import type { Config, RuleLevel } from '../../schema/index.ts';
 import { buildGraph, type Graph } from '../graph/graph.ts';
-import { type Entry, parseEntry } from '../parse/entry.ts';
+import { type Entry, keyPositions, parseEntry } from '../parse/entry.ts';
 import { positionOf } from '../parse/frontmatter.ts';
 import type { Diagnostic, Severity, SourceFile } from '../types.ts';
 import { thousands } from '../words.ts';
@@ -42,7 +42,7 @@ export function lintEntries(entries: Entry[], options: LintOptions): LintResult 
     if (configured === 'off') continue;
     const report = (r: Report) => {
       const severity: Severity = configured ?? r.severity ?? rule.severity;
-      const pos = r.loc ?? (r.path ? positionOf(r.entry.positions, r.path) : { line: 1, column: 1 });
+      const pos = r.loc ?? (r.path ? positionOf(keyPositions(r.entry), r.path) : { line: 1, column: 1 });
       const message = fill(rule.messages[r.messageId] ?? r.messageId, r.data);
       const hintTemplate = rule.hints?.[r.messageId];
       const d: LintDiagnostic = {

@@ -55,27 +55,23 @@ export function parseBody(text: string, startLine: number): ParsedBody {
       },
     };
   }
+  // One walk: shift positions to lines of the whole file, then collect the links of the node.
   const shift = startLine - 1;
-  if (shift > 0) {
-    const move = (position: Position | undefined) => {
-      if (!position) return;
-      position.start.line += shift;
-      position.end.line += shift;
-    };
-    visit(tree, (node) => {
-      move(node.position);
-      // JSX attributes are not children, so the tree walk does not reach them.
-      if ('attributes' in node && Array.isArray(node.attributes)) {
-        for (const attribute of node.attributes as { position?: Position; value?: unknown }[]) {
-          move(attribute.position);
-          if (attribute.value && typeof attribute.value === 'object')
-            move((attribute.value as { position?: Position }).position);
-        }
-      }
-    });
-  }
-  body.tree = tree;
+  const move = (position: Position | undefined) => {
+    if (!position || shift === 0) return;
+    position.start.line += shift;
+    position.end.line += shift;
+  };
   visit(tree, (node) => {
+    move(node.position);
+    // JSX attributes are not children, so the tree walk does not reach them.
+    if ('attributes' in node && Array.isArray(node.attributes)) {
+      for (const attribute of node.attributes as { position?: Position; value?: unknown }[]) {
+        move(attribute.position);
+        if (attribute.value && typeof attribute.value === 'object')
+          move((attribute.value as { position?: Position }).position);
+      }
+    }
     if (node.type === 'text') collectCrossLinks(node as Text, body.crossLinks);
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && 'url' in node) {
       const start = node.position?.start;
@@ -86,6 +82,7 @@ export function parseBody(text: string, startLine: number): ParsedBody {
       } satisfies BodyLink);
     }
   });
+  body.tree = tree;
   return { body };
 }
 

@@ -12,7 +12,7 @@ import { nearest } from '../graph/suggest.ts';
 import type { Body, ParseProblem, SourceFile } from '../types.ts';
 import { plural, TYPE_WORDS } from '../words.ts';
 import { parseBody } from './body.ts';
-import { type PositionMap, parseYaml, positionOf, splitFrontmatter } from './frontmatter.ts';
+import { type PositionMap, parseYaml, positionOf, splitFrontmatter, yamlPositions } from './frontmatter.ts';
 import { dotted, isRecord } from './raw.ts';
 
 export interface DataByType {
@@ -28,7 +28,11 @@ export interface Entry<T extends EntryType = EntryType> extends SourceFile {
   /** The frontmatter as YAML gave it (before the schema), when it parsed. */
   raw?: Record<string, unknown>;
   data?: DataByType[T];
-  positions: PositionMap;
+  /**
+   * The position of every frontmatter key and list item; undefined when the fast path read the
+   * frontmatter (simple-yaml.ts). Read them through `keyPositions`, which works them out then.
+   */
+  positions?: PositionMap;
   body: Body;
   problems: ParseProblem[];
 }
@@ -37,6 +41,23 @@ export type IcpEntry = Entry<'icp'> & { data: Icp };
 export type PersonaEntry = Entry<'persona'> & { data: Persona };
 export type TermEntry = Entry<'term'> & { data: Term };
 export type GuideEntry = Entry<'guide'> & { data: Guide };
+
+const worked = new WeakMap<Entry, PositionMap>();
+
+/**
+ * The positions of an entry's frontmatter keys: those the parse kept, else worked out from its text
+ * on first use (for the few entries a finding points into) and remembered.
+ */
+export function keyPositions(entry: Entry): PositionMap {
+  if (entry.positions) return entry.positions;
+  let positions = worked.get(entry);
+  if (!positions) {
+    const split = entry.text === undefined ? undefined : splitFrontmatter(entry.text);
+    positions = split && !('rule' in split) ? yamlPositions(split.yaml, split.yamlLine) : new Map();
+    worked.set(entry, positions);
+  }
+  return positions;
+}
 
 const emptyBody = (line = 1): Body => ({ text: '', line, crossLinks: [], links: [] });
 
@@ -59,7 +80,8 @@ export function parseEntry(source: SourceFile): Entry {
     return entry;
   }
   const yaml = parseYaml(split.yaml, split.yamlLine);
-  entry.positions = yaml.positions;
+  if (yaml.positions) entry.positions = yaml.positions;
+  else delete entry.positions;
   entry.problems.push(...yaml.problems);
   if (yaml.problems.length === 0) {
     if (
@@ -135,7 +157,7 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
       const owner = path.length === 0 ? withArticle(label) : `"${dotted(path)}"`;
       return {
         rule: 'schema' as const,
-        ...positionOf(entry.positions, [...path, key]),
+        ...positionOf(keyPositions(entry), [...path, key]),
         message: other
           ? `"${where}" is not a field of ${owner}: it belongs in ${withArticle(TYPE_WORDS[other].one)}.`
           : `"${where}" is not a field of ${owner}.`,
@@ -153,7 +175,8 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
   }
   const where = dotted(path);
   if (!found) {
-    const pos = path.length <= 1 ? { line: 1, column: 1 } : positionOf(entry.positions, path.slice(0, -1));
+    const pos =
+      path.length <= 1 ? { line: 1, column: 1 } : positionOf(keyPositions(entry), path.slice(0, -1));
     const key = String(path[path.length - 1]);
     const details = issue.code === 'invalid_type' ? '' : `: ${issueText(issue, value)}`;
     return [
@@ -176,7 +199,7 @@ function schemaProblems(entry: Entry, issue: Issue, prefix: Path = []): ParsePro
   return [
     {
       rule: 'schema',
-      ...positionOf(entry.positions, path),
+      ...positionOf(keyPositions(entry), path),
       message,
       hint: issueHint(issue, value, path, label),
     },

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ParseProblem, Position } from '../types.ts';
 import { scanYaml } from './prescan-yaml.ts';
+import { simpleYaml } from './simple-yaml.ts';
 
 /** Key paths (`firmographics.employees.min`, `icps.0`) to the 1-based position of their key. */
 export type PositionMap = Map<string, Position>;
@@ -65,18 +66,33 @@ export function splitFrontmatter(text: string): SplitResult | ParseProblem {
 
 export interface ParsedYaml {
   data: unknown;
-  positions: PositionMap;
+  /** Undefined when the fast path read the block: `yamlPositions` works them out when asked. */
+  positions?: PositionMap;
   problems: ParseProblem[];
 }
 
 /**
- * Parses frontmatter YAML, keeping the position of every key and list item. YAML too complex to
- * parse in bounded time (§12; prescan-yaml.ts) is not parsed: it gives one `yaml-syntax` problem.
+ * Parses frontmatter YAML. YAML too complex to parse in bounded time (§12; prescan-yaml.ts) is not
+ * parsed: it gives one `yaml-syntax` problem. Plain blocks are read by the fast path
+ * (simple-yaml.ts) without positions; the rest by the `yaml` package, keeping the position of every
+ * key and list item.
  */
 export function parseYaml(yaml: string, firstLine: number): ParsedYaml {
   const tooComplex = scanYaml(yaml, firstLine);
   if (tooComplex)
     return { data: undefined, positions: new Map(), problems: [{ rule: 'yaml-syntax', ...tooComplex }] };
+  const data = simpleYaml(yaml);
+  if (data !== undefined) return { data, problems: [] };
+  return parseYamlDocument(yaml, firstLine);
+}
+
+/** The position of every key and list item of a block `parseYaml` read (empty when it has errors). */
+export function yamlPositions(yaml: string, firstLine: number): PositionMap {
+  return scanYaml(yaml, firstLine) ? new Map() : parseYamlDocument(yaml, firstLine).positions!;
+}
+
+/** The `yaml` package's parse: data, the position of every key and list item, and the first error. */
+export function parseYamlDocument(yaml: string, firstLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
   // logLevel error: the parser's warnings (e.g. a list used as a key) would go to stderr; its errors are reported.
   const doc = parseDocument(yaml, {
