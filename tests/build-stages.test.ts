@@ -1,12 +1,30 @@
 /** The build's processes: model stage, render stage, search; and what a failing lint leaves behind. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'playbook-stages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The default build of the site fixture into `<work>/ok`, run once for the tests that need it. */
+let okBuild: ReturnType<typeof runBuild> | undefined;
+const buildOk = () => (okBuild ??= runBuild(SITE_FIXTURE, join(work, 'ok')));
+
+/** Path and sha1 of every file under `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = relative(dir, join(e.parentPath, e.name));
+      return `${path} ${createHash('sha1')
+        .update(readFileSync(join(dir, path)))
+        .digest('hex')}`;
+    })
+    .sort();
+}
 
 /** Static imports of a module, resolved to project paths (relative specifiers only). */
 function staticImports(file: string): string[] {
@@ -38,7 +56,7 @@ describe('the build', () => {
 
   test('hands the site model from the model stage to the render stage and indexes after them', () => {
     const out = join(work, 'ok');
-    const r = runBuild(SITE_FIXTURE, out);
+    const r = buildOk();
     expect(r.status, r.stderr).toBe(0);
     const stages = [...r.stdout.matchAll(/^ {2}(\w+)\s+[\d.]+ s\s/gm)].map((m) => m[1]);
     expect(stages).toEqual([
@@ -55,6 +73,31 @@ describe('the build', () => {
     ]);
     expect(r.stdout).toMatch(/model\s+[\d.]+ s\s+\d+ MB\s+[\d.]+ MB handed to the render stage/);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  test('indexes pages while Astro renders, and the search files are the same, byte for byte', () => {
+    const ok = buildOk();
+    expect(ok.status, ok.stderr).toBe(0);
+    const out = join(work, 'early');
+    // Runs of two pages: some start as soon as Astro has written two searchable pages.
+    process.env.PLAYBOOK_SEARCH_RUN_PAGES = '2';
+    let r: ReturnType<typeof runBuild>;
+    try {
+      r = runBuild(SITE_FIXTURE, out);
+    } finally {
+      delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
+    }
+    expect(r.status, r.stderr).toBe(0);
+    const line = r.stdout.match(
+      /search .* (\d+) pages indexed in (\d+) Pagefind runs \((\d+) while rendering\)/,
+    );
+    expect(line, r.stdout).not.toBeNull();
+    const [pages, runs, early] = line!.slice(1).map(Number) as [number, number, number];
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThanOrEqual(pages);
+    expect(runs).toBeGreaterThanOrEqual(Math.ceil(pages / 2));
+    expect(ok.stdout).toContain(`${pages} pages indexed in 1 Pagefind run (`);
+    expect(files(join(out, 'pagefind'))).toEqual(files(join(work, 'ok', 'pagefind')));
   });
 
   test('stops after the model stage on a lint error: exit 1, the findings, no output folder', () => {

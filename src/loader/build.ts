@@ -5,15 +5,19 @@
  *
  * Three processes, so that peak memory is the largest stage's rather than their sum: one child
  * parses and lints the playbook and saves the site model, a second renders the pages with Astro
- * (./render-stage.ts), and then the parent indexes the written pages with Pagefind in runs of a few
- * hundred pages (./search-index.ts). The parent loads nothing heavy before the children have
- * finished, so it stays at a bare Node process's size while they work.
+ * (./render-stage.ts), and the parent indexes the written pages with Pagefind in runs of a few
+ * hundred pages (./search-index.ts): one run at a time while Astro renders, over the pages already
+ * completely written, and the rest once it has finished. The parent loads nothing heavy, so it
+ * stays near a bare Node process's size while the children work.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, say, warn } from './cli.ts';
+
+/** Loaded once the render stage has started (see the test of the parent's imports). */
+type Indexer = import('./search-index.ts').Indexer;
 
 /** Set in the child processes: `model` (parse, lint, site model) or `render` (Astro). */
 const STAGE_ENV = 'PLAYBOOK_BUILD_STAGE';
@@ -54,6 +58,30 @@ function stageClock(): Stage {
   };
 }
 
+/** The least time between two scans of the output folder while Astro renders. */
+const SCAN_MS = 100;
+/** The next scan waits at least this many times the last one took, so scanning takes at most a tenth of a core. */
+const SCAN_SPACING = 10;
+
+/**
+ * Scans the output folder for written pages (giving them to Pagefind runs) until `exited` settles;
+ * resolves to its exit code.
+ */
+async function indexWhile(indexer: Indexer, exited: Promise<number>): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const scan = () => {
+    const begun = performance.now();
+    indexer.scan();
+    timer = setTimeout(scan, Math.max(SCAN_MS, SCAN_SPACING * (performance.now() - begun)));
+  };
+  timer = setTimeout(scan, SCAN_MS);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Builds the site; returns the exit code. */
 export async function buildSite(options: BuildOptions): Promise<number> {
   const outDir = resolve(options.out || process.env.PLAYBOOK_OUT_DIR || resolve(ROOT, 'dist'));
@@ -76,6 +104,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const started = performance.now();
   say(`Building the playbook site (today is ${options.today})`);
   const work = mkdtempSync(join(tmpdir(), 'playbook-build-'));
+  let indexer: Indexer | undefined;
   try {
     const env = {
       ...process.env,
@@ -83,28 +112,53 @@ export async function buildSite(options: BuildOptions): Promise<number> {
       PLAYBOOK_OUT_DIR: outDir,
       [SITE_FILE_ENV]: join(work, 'site.bin'),
     };
-    const child = (stage: 'model' | 'render', flags: string[] = []) =>
-      spawnSync(process.execPath, [...process.execArgv, ...flags, ...options.argv], {
-        stdio: 'inherit',
-        env: { ...env, [STAGE_ENV]: stage },
-      }).status ?? EXIT_FINDINGS;
-    const modelled = child('model');
+    const args = (stage: 'model' | 'render', flags: string[] = []) =>
+      [
+        process.execPath,
+        [...process.execArgv, ...flags, ...options.argv],
+        { stdio: 'inherit', env: { ...env, [STAGE_ENV]: stage } },
+      ] as const;
+    const modelled = spawnSync(...args('model')).status ?? EXIT_FINDINGS;
     if (modelled !== EXIT_OK) return modelled;
-    const rendered = child('render', [`--max-semi-space-size=${RENDER_SEMI_SPACE_MB}`]);
-    if (rendered !== EXIT_OK) return rendered;
+    // Nothing of an earlier build may be taken for a page of this one (the render stage empties
+    // the folder too, but only once Astro has loaded).
+    rmSync(outDir, { recursive: true, force: true });
+    const { startIndexer } = await import('./search-index.ts');
+    indexer = startIndexer(outDir);
+    const render = spawn(...args('render', [`--max-semi-space-size=${RENDER_SEMI_SPACE_MB}`]));
+    const exited = new Promise<number>((done) => {
+      render.on('error', (error) => {
+        warn(`The render stage could not start: ${error.message}`);
+        done(EXIT_FINDINGS);
+      });
+      render.on('close', (code) => done(code ?? EXIT_FINDINGS));
+    });
+    const rendered = await indexWhile(indexer, exited);
+    if (rendered !== EXIT_OK) {
+      await indexer.abort();
+      return rendered;
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  // The search stage's time runs from the end of the render stage to the end of the merge: the
+  // pages indexed while Astro rendered are part of the render stage's time.
   const stage = stageClock();
-  const { indexSite } = await import('./search-index.ts');
-  const search = await indexSite(outDir);
+  const searching = indexer.finish();
+  // The admin stage runs beside the last Pagefind runs: it writes only to <out>/admin/ and
+  // <out>/schemas/, after the final scan, and no run reads them. Its line's time is what it adds
+  // after the search stage.
+  const admin = import('./admin.ts').then(({ writeAdmin }) =>
+    writeAdmin({ outDir, content: options.content }),
+  );
+  admin.catch(() => {});
+  const search = await searching;
   for (const line of search.warnings) warn(`Pagefind: ${line}`);
   stage(
     'search',
-    `${search.pages} pages indexed in ${search.runs} Pagefind run${search.runs === 1 ? '' : 's'}`,
+    `${search.pages} pages indexed in ${search.runs} Pagefind run${search.runs === 1 ? '' : 's'} (${indexer.pagesBeforeFinish} while rendering)`,
   );
-  const { writeAdmin } = await import('./admin.ts');
-  stage('admin', await writeAdmin({ outDir, content: options.content }));
+  stage('admin', await admin);
   say(`Done in ${seconds(performance.now() - started)}.`);
   return EXIT_OK;
 }

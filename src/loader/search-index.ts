@@ -15,11 +15,22 @@
  * would otherwise index them whole.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, platform, tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { mergePagefindIndexes } from './pagefind-merge.ts';
 
 /**
  * Pages per Pagefind run. Measured at 4,508 pages (peak of the whole search stage, Node included):
@@ -27,6 +38,13 @@ import { mergePagefindIndexes } from './pagefind-merge.ts';
  * 0.6 GB and the fastest. `PLAYBOOK_SEARCH_RUN_PAGES` overrides it.
  */
 export const RUN_PAGES = 600;
+/**
+ * Pages per run while the site is still being written, if fewer than the run size. Measured at 5,000
+ * pages: the render stage holds ≈ 670 MiB, a run of 600 pages ≈ 260 MiB and the parent ≈ 90 MiB,
+ * together just over 1 GiB; a run of 400 pages holds ≈ 190 MiB (peaks of 879–998 MiB), and runs of
+ * 300 leave a wider margin, as the render stage alone varies by ±75 MiB from build to build.
+ */
+const EARLY_RUN_PAGES = 300;
 /** Runs at once: two use both cores of a small machine while each waits on its own writes. */
 const RUNS_AT_ONCE = Math.min(2, availableParallelism());
 /** An opening tag carrying the attribute; text cannot hold a raw "<", so mentions in prose do not count. */
@@ -41,15 +59,28 @@ export interface IndexResult {
   warnings: string[];
 }
 
-/** Every HTML file under `dir` (Pagefind's own output and Astro's assets aside), in path order. */
-function htmlFiles(root: string, dir = root): string[] {
+/** A page is completely written once its text ends with the closing tag (every layout's page does). */
+const COMPLETE = /<\/html>$/i;
+
+/**
+ * Every HTML file under `dir` (Pagefind's own output and Astro's assets aside), in path order.
+ * `tolerant` is for a folder still being written: a folder or file that goes away is passed over.
+ */
+function htmlFiles(root: string, dir = root, tolerant = false): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (tolerant && (error as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    throw error;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (dir === root && (entry.name === 'pagefind' || entry.name === '_astro')) continue;
-      out.push(...htmlFiles(root, path));
+      out.push(...htmlFiles(root, path, tolerant));
     } else if (entry.name.endsWith('.html')) out.push(path);
   }
   return out;
@@ -60,6 +91,23 @@ export function searchablePages(outDir: string): string[] {
   return htmlFiles(outDir)
     .filter((path) => MARKED.test(readFileSync(path, 'utf8')))
     .map((path) => relative(outDir, path));
+}
+
+/** A page's text with the size and modification time it had when read. */
+function readPage(path: string): { text: string; size: number; mtimeMs: number } {
+  const fd = openSync(path, 'r');
+  try {
+    // Size and time before the text: a page written on in between looks changed later, never unchanged.
+    const { size, mtimeMs } = fstatSync(fd);
+    return { text: readFileSync(fd, 'utf8'), size, mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether `text` is a whole page: it ends with `</html>`, trailing whitespace aside. */
+export function isCompletePage(text: string): boolean {
+  return COMPLETE.test(text.trimEnd().slice(-7));
 }
 
 /** Pages per run from `PLAYBOOK_SEARCH_RUN_PAGES`, else RUN_PAGES. */
@@ -120,6 +168,7 @@ function runPagefind(
   pages: string[],
   dir: string,
   cwd: string,
+  signal?: AbortSignal,
 ): Promise<string[]> {
   mkdirSync(cwd, { recursive: true });
   const settings = {
@@ -132,12 +181,24 @@ function runPagefind(
   writeFileSync(join(cwd, 'pagefind.json'), JSON.stringify(settings));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PAGEFIND_')));
   return new Promise((resolve, reject) => {
-    const child = spawn(program, [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(program, [], {
+      cwd,
+      env,
+      signal,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
     child.on('error', (error) =>
-      reject(new Error(`Pagefind could not start (${program}): ${error.message}`)),
+      reject(
+        new Error(
+          signal?.aborted
+            ? `Pagefind was stopped while indexing ${pages.length} pages of ${site}: the indexing was cancelled.`
+            : `Pagefind could not start (${program}): ${error.message}`,
+        ),
+      ),
     );
     child.on('close', (code, signal) => {
       const lines = output.split('\n').filter((line) => line.trim());
@@ -177,37 +238,197 @@ async function writeEmptyIndex(dir: string): Promise<void> {
   }
 }
 
+/** Indexes pages while a site is being written, then the rest, into `<outDir>/pagefind/`. */
+export interface Indexer {
+  /**
+   * Takes the pages completely written since the last scan (see isCompletePage) and, when at least
+   * a run's worth of searchable pages waits and no run is under way, starts one run over them. It
+   * never throws: what it cannot read now, the final scan reads. Returns the pages of the run it
+   * started, 0 if none.
+   */
+  scan(): number;
+  /**
+   * Once the site is completely written: scans every page (as searchablePages does), indexes what no
+   * run has taken, `RUNS_AT_ONCE` runs at a time, and merges all runs into `<outDir>/pagefind/`. The
+   * final scan is done when this returns, so files written after that are not looked at.
+   */
+  finish(): Promise<IndexResult>;
+  /** Starts no more runs, stops the one under way and removes the work folder. */
+  abort(): Promise<void>;
+  /** Pages given to runs started before finish() was called. */
+  readonly pagesBeforeFinish: number;
+}
+
+/** What a scan learnt about one file. */
+interface Seen {
+  size: number;
+  mtimeMs: number;
+  searchable: boolean;
+  /** The run it was given to. */
+  run?: number;
+}
+
+interface Run {
+  pages: string[];
+  dir: string;
+  /** Settles when the run ends, never rejects (a failure is kept in the indexer). */
+  done: Promise<void>;
+}
+
+/**
+ * An indexer for the site being written into `outDir`. Pages go to runs only once complete, at most
+ * one run at a time until finish() (the site's writer needs the other core, and each run holds
+ * ≈ 0.35 MB per page); a page that changes after a run took it sends its run's pages to the final
+ * runs again, so the index is the one indexSite would give for the finished folder.
+ */
+export function startIndexer(outDir: string): Indexer {
+  const maxPerRun = runPages();
+  const maxPerEarlyRun = Math.min(maxPerRun, EARLY_RUN_PAGES);
+  const work = mkdtempSync(join(tmpdir(), 'playbook-pagefind-'));
+  const stop = new AbortController();
+  const seen = new Map<string, Seen>();
+  /** Searchable complete pages no run has taken yet, in the order found. */
+  const waiting: string[] = [];
+  const runs: Run[] = [];
+  /** Runs whose pages changed after they took them (by index in `runs`). */
+  const stale = new Set<number>();
+  let running = 0;
+  let failed: { error: unknown } | undefined;
+  let finishing = false;
+  let pagesBeforeFinish = 0;
+  let program: string | undefined;
+  const warnings: string[] = [];
+
+  const start = (pages: string[]): Run => {
+    const i = runs.length;
+    const dir = join(work, `index-${i}`);
+    program ??= pagefindProgram();
+    running++;
+    const done = runPagefind(program, outDir, pages, dir, join(work, `run-${i}`), stop.signal)
+      .then((lines) => void warnings.push(...lines))
+      .catch((error: unknown) => {
+        failed ??= { error };
+      })
+      .finally(() => running--);
+    const run = { pages, dir, done };
+    runs.push(run);
+    for (const page of pages) seen.get(page)!.run = i;
+    return run;
+  };
+
+  /** Looks at every HTML file; `final` reads every file it has not seen unchanged, complete or not. */
+  const look = (final: boolean): string[] => {
+    const order: string[] = [];
+    for (const path of htmlFiles(outDir, outDir, !final)) {
+      const page = relative(outDir, path);
+      order.push(page);
+      const known = seen.get(page);
+      if (known && !final) continue;
+      if (known) {
+        const now = statSync(path);
+        if (now.size === known.size && now.mtimeMs === known.mtimeMs) continue;
+        if (known.run !== undefined) stale.add(known.run);
+        seen.delete(page);
+      }
+      let read: ReturnType<typeof readPage>;
+      try {
+        read = readPage(path);
+      } catch (error) {
+        if (final) throw error;
+        continue;
+      }
+      if (!final && !isCompletePage(read.text)) continue;
+      const searchable = MARKED.test(read.text);
+      seen.set(page, { size: read.size, mtimeMs: read.mtimeMs, searchable });
+      if (searchable && !final) waiting.push(page);
+    }
+    return order;
+  };
+
+  return {
+    get pagesBeforeFinish() {
+      return pagesBeforeFinish;
+    },
+
+    scan() {
+      if (finishing || failed || stop.signal.aborted) return 0;
+      try {
+        look(false);
+      } catch {
+        return 0;
+      }
+      if (running > 0 || waiting.length < maxPerEarlyRun) return 0;
+      try {
+        return start(waiting.splice(0, maxPerEarlyRun)).pages.length;
+      } catch (error) {
+        failed ??= { error };
+        return 0;
+      }
+    },
+
+    finish() {
+      finishing = true;
+      let order: string[];
+      try {
+        order = look(true);
+      } catch (error) {
+        return this.abort().then(() => Promise.reject(error));
+      }
+      // A run is stale when one of its pages changed or went away after it took them; its pages
+      // are indexed again with the rest.
+      const present = new Set(order);
+      for (const [page, known] of seen) {
+        if (known.run !== undefined && !present.has(page)) stale.add(known.run);
+      }
+      const early = runs.length;
+      const kept = runs.filter((_, i) => !stale.has(i));
+      pagesBeforeFinish = kept.reduce((sum, run) => sum + run.pages.length, 0);
+      const rest = order.filter((page) => {
+        const known = seen.get(page)!;
+        return known.searchable && (known.run === undefined || stale.has(known.run));
+      });
+      const underWay = runs.at(-1)?.done;
+      return (async () => {
+        try {
+          const queue = rest.length > 0 || kept.length === 0 ? splitRuns(rest, maxPerRun) : [];
+          if (queue[0]?.length === 0) {
+            const dir = join(work, `index-${early}`);
+            await writeEmptyIndex(dir);
+            runs.push({ pages: [], dir, done: Promise.resolve() });
+          } else {
+            let next = 0;
+            // After a failure no new run starts, and the ones under way finish before the folder goes.
+            const worker = async () => {
+              while (next < queue.length && !failed) await start(queue[next++]!).done;
+            };
+            await Promise.all(
+              Array.from({ length: RUNS_AT_ONCE }, (_, i) =>
+                i === 0 && underWay ? underWay.then(worker) : worker(),
+              ),
+            );
+          }
+          if (failed) throw failed.error;
+          const dirs = runs.filter((_, i) => !stale.has(i)).map((run) => run.dir);
+          // Loaded only now: while the site is written, the parent holds as little as it can.
+          const { mergePagefindIndexes } = await import('./pagefind-merge.ts');
+          const merged = await mergePagefindIndexes(dirs, join(outDir, 'pagefind'), { move: true });
+          return { pages: merged.pages, runs: dirs.length, warnings: [...new Set(warnings)] };
+        } finally {
+          await Promise.all(runs.map((run) => run.done));
+          rmSync(work, { recursive: true, force: true });
+        }
+      })();
+    },
+
+    async abort() {
+      stop.abort();
+      await Promise.all(runs.map((run) => run.done));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Indexes the site in `outDir` into `outDir/pagefind/`; returns the pages indexed, the runs it took and Pagefind's warnings. */
 export async function indexSite(outDir: string): Promise<IndexResult> {
-  const runs = splitRuns(searchablePages(outDir), runPages());
-  const work = mkdtempSync(join(tmpdir(), 'playbook-pagefind-'));
-  try {
-    const dirs = runs.map((_, i) => join(work, `index-${i}`));
-    const warnings: string[] = [];
-    if (runs[0]!.length === 0) await writeEmptyIndex(dirs[0]!);
-    else {
-      const program = pagefindProgram();
-      let next = 0;
-      let failed: { error: unknown } | undefined;
-      const worker = async () => {
-        // After a failure no new run starts, and the ones under way finish before the folder goes.
-        while (next < runs.length && !failed) {
-          const i = next++;
-          try {
-            warnings.push(
-              ...(await runPagefind(program, outDir, runs[i]!, dirs[i]!, join(work, `run-${i}`))),
-            );
-          } catch (error) {
-            failed ??= { error };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: RUNS_AT_ONCE }, worker));
-      if (failed) throw failed.error;
-    }
-    const merged = await mergePagefindIndexes(dirs, join(outDir, 'pagefind'), { move: true });
-    return { pages: merged.pages, runs: runs.length, warnings: [...new Set(warnings)] };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  return startIndexer(outDir).finish();
 }
