@@ -114,6 +114,18 @@ describe('loadPlaybook survives any input', () => {
     expect(decode(Buffer.from('héllo')).text).toBe('héllo');
     expect(decode(Buffer.from([0x61, 0x00])).readError).toMatch(/binary/);
     expect(decode(Buffer.from([0xff, 0xfe, 0x41])).readError).toMatch(/UTF-8/);
+    // What a fatal TextDecoder refuses: an overlong "/", an encoded surrogate, a cut-off sequence.
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0x61, 0xe2, 0x82],
+    ])
+      expect(decode(Buffer.from(bad)).readError).toMatch(/UTF-8/);
+    // One BOM is dropped; a second one is text.
+    expect(decode(Buffer.from('\ufeffname: x')).text).toBe('name: x');
+    expect(decode(Buffer.from('\ufeff\ufeffx')).text).toBe('\ufeffx');
+    const bytes = Buffer.from('xx\ufeffhé');
+    expect(decode(bytes.subarray(2)).text).toBe('hé');
   });
 
   test('a folder named like a content file is skipped', () => {

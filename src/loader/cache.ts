@@ -15,7 +15,7 @@
  * killed run left behind are removed after an hour; folders of other parser versions are removed
  * after a week without use.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   mkdirSync,
   readdirSync,
@@ -191,6 +191,8 @@ const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
 const STALE_FOLDER_MS = 7 * 24 * 60 * 60 * 1000;
 
 const tidied = new Set<string>();
+/** Writes so far in this process: with the process id, a temporary file name no other writer uses. */
+let writes = 0;
 
 /**
  * Removes what earlier runs left behind in `cacheDir`, once per process: temporary files of killed
@@ -242,7 +244,7 @@ function openCache(cacheDir: string | undefined): Cache {
           made.add(dir);
         }
       // A name of its own per writer (process and call), renamed over the entry's name when whole.
-      temp = join(tempFolder, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      temp = join(tempFolder, `${key}.${process.pid}-${++writes}.tmp`);
       writeFileSync(temp, encodeEntry(print, key, payload));
       renameSync(temp, file);
       return true;

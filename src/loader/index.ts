@@ -2,6 +2,7 @@
  * The only module that touches the file system: it finds content files, decodes them and reads
  * `playbook.yaml`. Everything it returns is plain data for src/core.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
@@ -37,17 +38,16 @@ export function resolveContentDir(options: LoadOptions = {}): string {
   return resolve(cwd, options.content || env.PLAYBOOK_CONTENT_DIR || 'content');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** Decodes file bytes: strips a BOM, refuses binary data and invalid UTF-8. */
+/**
+ * Decodes file bytes: strips a BOM, refuses binary data and invalid UTF-8. `isUtf8` checks what a
+ * fatal TextDecoder checks, several times faster.
+ */
 export function decode(bytes: Uint8Array): { text?: string; readError?: string } {
   if (bytes.includes(0))
     return { readError: 'it contains binary data (a NUL byte), so it is not a text file' };
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    return { readError: 'it is not valid UTF-8 text' };
-  }
+  if (!isUtf8(bytes)) return { readError: 'it is not valid UTF-8 text' };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 /** Reads every content file and the configuration. Throws ConfigError only for a bad `playbook.yaml` or a missing folder. */

@@ -5,9 +5,9 @@
  */
 import type { Definition, Image, Link } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import { nearest } from '../graph/suggest.ts';
 import type { Entry } from '../parse/entry.ts';
+import { eachNode } from '../parse/walk.ts';
 import type { Body, Position } from '../types.ts';
 
 /** One forbidden construct: the `unsafe-mdx` message id, the values for its templates, and where it is. */
@@ -116,7 +116,7 @@ export function unsafeConstructs(body: Body, components: readonly string[]): Uns
   const fallback = { line: body.line, column: 1 };
   const at = (position: { start: Position } | undefined): Position => position?.start ?? fallback;
   const say: Say = (messageId, data, loc) => found.push({ messageId, data, loc });
-  visit(body.tree, (node) => {
+  eachNode(body.tree, (node) => {
     switch (node.type) {
       case 'mdxjsEsm':
         say('esm', { keyword: /^\s*export\b/.test(textOf(node)) ? 'export' : 'import' }, at(node.position));

@@ -4,8 +4,8 @@
  */
 import type { Image, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { KeyPath } from '../parse/raw.ts';
+import { eachNode } from '../parse/walk.ts';
 import type { Body, Position } from '../types.ts';
 
 /**
@@ -81,7 +81,7 @@ export function bodyPlaceholders(body: Body): BodyPlaceholder[] {
       found.push({ found: shown(match[0]), loc: at ?? { line: body.line, column: 1 } });
     }
   };
-  visit(body.tree, (node) => {
+  eachNode(body.tree, (node) => {
     if (node.type === 'text') {
       const start = (node as Text).position?.start;
       const end = (node as Text).position?.end;
