@@ -142,6 +142,8 @@ export const CORNERS: Corner[] = [
   }),
   yaml('YAML long scalar', (n) => `x: ${repeat('word ', n)}\n`),
   yaml('YAML long quoted scalar', (n) => `x: "${repeat('\\"a', n)}"\n`),
+  yaml('YAML spaces in an unclosed list', (n) => `x: [a${repeat(' ', n)}b\n`),
+  yaml('YAML spaces before ": "', (n) => `x: a${repeat(' ', n)}: b\n`),
   yaml('YAML many anchors', (n) => repeat('- &a a\n', n)),
 ];
 

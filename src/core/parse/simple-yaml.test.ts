@@ -172,6 +172,26 @@ describe('simpleYaml', () => {
   });
 });
 
+describe('simpleYaml on hostile lines', () => {
+  const spaces = ' '.repeat(100_000);
+  test.each([
+    ['spaces inside a plain value', `k: a${spaces}: x`],
+    ['spaces before a trailing colon', `k: a${spaces}b:`],
+    ['an unclosed list with spaces', `k: [a${spaces}x`],
+    ["spaces around an unclosed list's commas", `k: [a${spaces},${spaces}b${spaces}x`],
+    ['an unclosed map with spaces', `k: { a: b${spaces}x`],
+    ['an unclosed list of 30,000 items', `k: [${'a, '.repeat(30_000)}`],
+    ['dashes and spaces', `-${spaces}-${spaces}x:`],
+    ['quote pairs', `k: '${"''".repeat(50_000)}`],
+    ['colons', `k: a${':a'.repeat(50_000)}: `],
+  ])('%s (100,000 characters and more) in linear time', (_name, yaml) => {
+    // A pattern that backtracks takes minutes here (27 s for one of them at 5,000 characters).
+    const started = performance.now();
+    simpleYaml(yaml);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('keyPositions', () => {
   test('works out the positions the fast path skipped, equal to a full parse', () => {
     const [path, text] = [...generateCorpus({ files: 8, seed: 5 })].find(([p]) => p.startsWith('personas/'))!;
