@@ -1,9 +1,9 @@
 /** The build's processes: model stage, render stage, search; and what a failing lint leaves behind. */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { fileHashes } from './helpers/files.ts';
 import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'playbook-stages-'));
@@ -12,19 +12,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The default build of the site fixture into `<work>/ok`, run once for the tests that need it. */
 let okBuild: ReturnType<typeof runBuild> | undefined;
 const buildOk = () => (okBuild ??= runBuild(SITE_FIXTURE, join(work, 'ok')));
-
-/** Path and sha1 of every file under `dir`. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => {
-      const path = relative(dir, join(e.parentPath, e.name));
-      return `${path} ${createHash('sha1')
-        .update(readFileSync(join(dir, path)))
-        .digest('hex')}`;
-    })
-    .sort();
-}
 
 /** Static imports of a module, resolved to project paths (relative specifiers only). */
 function staticImports(file: string): string[] {
@@ -97,7 +84,7 @@ describe('the build', () => {
     expect(early).toBeLessThanOrEqual(pages);
     expect(runs).toBeGreaterThanOrEqual(Math.ceil(pages / 2));
     expect(ok.stdout).toContain(`${pages} pages indexed in 1 Pagefind run (`);
-    expect(files(join(out, 'pagefind'))).toEqual(files(join(work, 'ok', 'pagefind')));
+    expect(fileHashes(join(out, 'pagefind'))).toEqual(fileHashes(join(work, 'ok', 'pagefind')));
   });
 
   test('stops after the model stage on a lint error: exit 1, the findings, no output folder', () => {

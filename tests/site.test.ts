@@ -2,7 +2,6 @@
  * The real build (`scripts/build.ts`: lint → Astro → Pagefind) on tests/fixtures/site, asserted on
  * the HTML it writes. One build per fixture, in beforeAll.
  */
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -20,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWeight } from '../bench/weight.ts';
 import { decodeCbor } from '../src/loader/cbor.ts';
 import { indexSite } from '../src/loader/search-index.ts';
+import { fileHashes } from './helpers/files.ts';
 import { ROOT, runBuild, SITE_FIXTURE } from './site-build.ts';
 
 const FIXTURE = SITE_FIXTURE;
@@ -328,17 +328,7 @@ describe('the search index', () => {
     } finally {
       delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
     }
-    const files = (dir: string) =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => {
-          const path = relative(dir, join(e.parentPath, e.name));
-          return `${path} ${createHash('sha1')
-            .update(readFileSync(join(dir, path)))
-            .digest('hex')}`;
-        })
-        .sort();
-    expect(files(join(copy, 'pagefind'))).toEqual(files(join(dist, 'pagefind')));
+    expect(fileHashes(join(copy, 'pagefind'))).toEqual(fileHashes(join(dist, 'pagefind')));
   });
 });
 

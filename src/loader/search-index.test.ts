@@ -2,11 +2,11 @@
  * The indexer that takes pages while the site is still being written: which files it takes, and that
  * what it indexes early ends up as the index indexSite writes for the finished folder (real Pagefind).
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fileHashes } from '../../tests/helpers/files.ts';
 import { indexSite, isCompletePage, startIndexer } from './search-index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'playbook-search-index-'));
@@ -25,19 +25,6 @@ const marked = (words: string) => `${HEAD}<main data-pagefind-body><h1>${words}<
 function write(root: string, path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
-}
-
-/** Path → sha1 of every file under `dir`. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => {
-      const path = relative(dir, join(e.parentPath, e.name));
-      return `${path} ${createHash('sha1')
-        .update(readFileSync(join(dir, path)))
-        .digest('hex')}`;
-    })
-    .sort();
 }
 
 describe('isCompletePage', () => {
@@ -75,7 +62,7 @@ describe('startIndexer', () => {
     rmSync(join(copy, 'pagefind'), { recursive: true });
     delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
     expect(await indexSite(copy)).toEqual({ pages: 3, runs: 1, warnings: [] });
-    expect(files(join(site, 'pagefind'))).toEqual(files(join(copy, 'pagefind')));
+    expect(fileHashes(join(site, 'pagefind'))).toEqual(fileHashes(join(copy, 'pagefind')));
   });
 
   test('a page that changes or goes away after a run took it is indexed as the finished folder has it', async () => {
@@ -101,7 +88,7 @@ describe('startIndexer', () => {
     cpSync(site, copy, { recursive: true });
     rmSync(join(copy, 'pagefind'), { recursive: true });
     await indexSite(copy);
-    expect(files(join(site, 'pagefind'))).toEqual(files(join(copy, 'pagefind')));
+    expect(fileHashes(join(site, 'pagefind'))).toEqual(fileHashes(join(copy, 'pagefind')));
   });
 
   test('abort stops the run under way and starts no other', async () => {
