@@ -124,7 +124,7 @@ interface Cache {
   get(source: SourceFile): Entry | undefined;
   /** Stores a parsed entry (a read-only or full disk only costs speed) and returns it. */
   put(entry: Entry): Entry;
-  /** Stores the serialised parse (`serializeParsed`) of `source`; false when it could not be written. */
+  /** Stores `serialize(parsedPart(entry))` under `source`; false when it could not be written. */
   store(source: SourceFile, payload: Uint8Array): boolean;
 }
 

@@ -63,7 +63,7 @@ const emptyBody = (line = 1): Body => ({ text: '', line, crossLinks: [], links: 
 
 /** Parses one source file: frontmatter split, YAML with positions, schema, MDX body. Never throws. */
 export function parseEntry(source: SourceFile): Entry {
-  const entry: Entry = { ...source, positions: new Map(), body: emptyBody(), problems: [] };
+  const entry: Entry = { ...source, body: emptyBody(), problems: [] };
   if (source.text === undefined) {
     entry.problems.push({
       rule: 'yaml-syntax',
@@ -81,7 +81,6 @@ export function parseEntry(source: SourceFile): Entry {
   }
   const yaml = parseYaml(split.yaml, split.yamlLine);
   if (yaml.positions) entry.positions = yaml.positions;
-  else delete entry.positions;
   entry.problems.push(...yaml.problems);
   if (yaml.problems.length === 0) {
     if (
