@@ -36,21 +36,33 @@ describe('parseAll', () => {
     expect(stored.every((s) => !s)).toBe(true);
   });
 
-  test('the processes store what they parse in the cache, so the next run reads every file from it', async () => {
-    const cacheDir = join(work, 'cache');
-    const first = await parseSourcesWith(sources, (misses, dir) => parseAll(misses, 2, dir), cacheDir);
-    expect(first.cached).toBe(0);
-    expect(first.entries).toEqual(sources.map(parseEntry));
-    const second = await parseSourcesWith(
-      sources,
-      async () => {
-        throw new Error('nothing should be parsed again');
-      },
-      cacheDir,
-    );
-    expect(second.cached).toBe(sources.length);
-    expect(second.entries).toEqual(first.entries);
-  });
+  test.each([
+    [1, 'in place'],
+    [2, 'in child processes'],
+  ])(
+    'stores each parse in the cache (%i thread, %s), so the next run reads every file from it',
+    async (threads) => {
+      const cacheDir = join(work, `cache-${threads}`);
+      const direct = await parseAll(sources, threads, join(work, `direct-${threads}`));
+      expect(direct.stored.every(Boolean)).toBe(true);
+      const first = await parseSourcesWith(
+        sources,
+        (misses, dir) => parseAll(misses, threads, dir),
+        cacheDir,
+      );
+      expect(first.cached).toBe(0);
+      expect(first.entries).toEqual(sources.map(parseEntry));
+      const second = await parseSourcesWith(
+        sources,
+        async () => {
+          throw new Error('nothing should be parsed again');
+        },
+        cacheDir,
+      );
+      expect(second.cached).toBe(sources.length);
+      expect(second.entries).toEqual(first.entries);
+    },
+  );
 
   test('parses in place whatever a child could not deliver: one that crashes loses nothing', async () => {
     const crash = join(work, 'crash.mjs');

@@ -17,14 +17,16 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   utimesSync,
-  writeFileSync,
+  writevSync,
 } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -168,8 +170,28 @@ const HEADER_BYTES = MAGIC.length + 1 + 16 + 1 + 64 + 1 + 64 + 1;
 
 /** An entry file: the header, then the serialised entry. */
 export function encodeEntry(fingerprint: string, key: string, payload: Uint8Array): Buffer {
-  const header = `${MAGIC} ${fingerprint} ${key} ${sha256(payload)}\n`;
-  return Buffer.concat([Buffer.from(header, 'latin1'), payload]);
+  return Buffer.concat([entryHeader(fingerprint, key, payload), payload]);
+}
+
+function entryHeader(fingerprint: string, key: string, payload: Uint8Array): Buffer {
+  return Buffer.from(`${MAGIC} ${fingerprint} ${key} ${sha256(payload)}\n`, 'latin1');
+}
+
+/**
+ * Writes what `encodeEntry` returns to `file` without joining header and payload into one buffer:
+ * every buffer counts towards V8's external memory, and a full garbage collection follows each
+ * 64 MB of it, over the whole heap of parsed entries (BENCHMARKS.md, "Garbage collection while
+ * parsing"). Throws when the file could not be written whole.
+ */
+function writeEntry(file: string, fingerprint: string, key: string, payload: Uint8Array): void {
+  const parts = [entryHeader(fingerprint, key, payload), payload];
+  const fd = openSync(file, 'w');
+  try {
+    const written = writevSync(fd, parts);
+    if (written !== parts[0]!.length + payload.length) throw new Error(`short write to ${file}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -245,7 +267,7 @@ function openCache(cacheDir: string | undefined): Cache {
         }
       // A name of its own per writer (process and call), renamed over the entry's name when whole.
       temp = join(tempFolder, `${key}.${process.pid}-${++writes}.tmp`);
-      writeFileSync(temp, encodeEntry(print, key, payload));
+      writeEntry(temp, print, key, payload);
       renameSync(temp, file);
       return true;
     } catch {

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
-import { entryFrom, type StoredEntries } from './cache.ts';
+import { entryFrom, openParseCache, parsedPart, type StoredEntries } from './cache.ts';
 import { frameReader } from './frames.ts';
 
 /** Below this many files, starting the processes costs more than it saves. */
@@ -30,9 +30,9 @@ const CHILD = join(import.meta.dirname, 'parse-child.ts');
 export const DEFAULT_THREADS = 1;
 
 /**
- * Parses `sources` on `threads` processes (`PLAYBOOK_PARSE_THREADS`), or in place. The processes
- * store what they parse in the parse cache of `cacheDir` (`stored` says which entries are); in
- * place nothing is stored. `script` is the child's program (tests replace it with one that fails).
+ * Parses `sources` on `threads` processes (`PLAYBOOK_PARSE_THREADS`), or in place. Either way
+ * each parse is stored in the parse cache of `cacheDir` as it is made (`stored` says which entries
+ * are). `script` is the child's program (tests replace it with one that fails).
  */
 export async function parseAll(
   sources: SourceFile[],
@@ -41,8 +41,7 @@ export async function parseAll(
   script = CHILD,
 ): Promise<StoredEntries> {
   threads = Math.min(threads, availableParallelism());
-  if (threads <= 1 || sources.length < MIN_FILES)
-    return { entries: sources.map(parseEntry), stored: sources.map(() => false) };
+  if (threads <= 1 || sources.length < MIN_FILES) return parseInPlace(sources, cacheDir);
   // Every n-th file to each process: the types are stored one after the other and differ in
   // size, so contiguous shares would leave one process with most of the work.
   const shares = Array.from({ length: threads }, (_, k) => sources.filter((_s, i) => i % threads === k));
@@ -52,6 +51,24 @@ export async function parseAll(
     entries: sources.map((_s, i) => at(i).entry),
     stored: sources.map((_s, i) => at(i).stored),
   };
+}
+
+/**
+ * Parses `sources` in this process, storing each entry in the cache (when there is one) as soon as
+ * it is parsed, as a parse process does. Storing them all after the last parse cost a full garbage
+ * collection over every parsed entry for each 64 MB of serialised entries: 12 in a row, 6 s, at
+ * 20,000 files (BENCHMARKS.md, "Garbage collection while parsing").
+ */
+function parseInPlace(sources: SourceFile[], cacheDir: string | undefined): StoredEntries {
+  const cache = openParseCache(cacheDir);
+  const entries: Entry[] = [];
+  const stored: boolean[] = [];
+  for (const source of sources) {
+    const entry = parseEntry(source);
+    entries.push(entry);
+    stored.push(cacheDir !== undefined && cache.store(source, serialize(parsedPart(entry))));
+  }
+  return { entries, stored };
 }
 
 interface Delivered {

@@ -27,16 +27,18 @@ export function corpus(files: number, seed = 7): SourceFile[] {
 
 async function main(mode: string, dir: string, files: number) {
   if (mode === 'stall') {
-    const write = fs.writeFileSync;
+    // The cache writes each entry with one writevSync (header and payload) to a temporary file.
+    const writev = fs.writevSync;
     let writes = 0;
-    fs.writeFileSync = ((path: fs.PathOrFileDescriptor, data: Uint8Array, ...rest: never[]) => {
-      if (String(path).endsWith('.tmp') && ++writes === 3) {
-        write(path, data.subarray(0, data.length >> 1));
+    fs.writevSync = ((fd: number, buffers: readonly NodeJS.ArrayBufferView[], ...rest: never[]) => {
+      if (++writes === 3) {
+        const whole = Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+        fs.writeSync(fd, whole.subarray(0, whole.length >> 1));
         process.stdout.write('stalled\n');
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
       }
-      return write(path, data, ...rest);
-    }) as typeof fs.writeFileSync;
+      return writev(fd, buffers, ...rest);
+    }) as typeof fs.writevSync;
     syncBuiltinESMExports();
   }
   const { parseSources } = await import('../../src/loader/cache.ts');
