@@ -1,4 +1,5 @@
 /** The build's processes: model stage, render stage, search; and what a failing lint leaves behind. */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,32 @@ function staticImports(file: string): string[] {
   const specs = [...text.matchAll(/^import\s[^;]*?from\s*'([^']+)'/gms)].map((m) => m[1]!);
   return specs.map((s) => (s.startsWith('.') ? join(file, '..', s) : s));
 }
+
+describe('every command', () => {
+  test("keeps the code it compiles in Node's compile cache under node_modules/.cache, for the next run", () => {
+    const probe = [
+      "import { getCompileCacheDir } from 'node:module';",
+      "import { command } from './src/loader/cli.ts';",
+      'await command({ usage: "", options: {} }, () => { console.log(getCompileCacheDir()); return 0; });',
+    ].join('\n');
+    const env = { ...process.env };
+    delete env.NODE_COMPILE_CACHE;
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().startsWith(join(ROOT, 'node_modules', '.cache', 'node-compile'))).toBe(true);
+    const off = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    expect(off.stdout.trim()).toBe('undefined');
+  });
+});
 
 describe('the build', () => {
   test('loads nothing heavy in the parent before its children finish: only node: modules and the CLI helpers', () => {
