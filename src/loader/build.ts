@@ -29,6 +29,13 @@ const SITE_FILE_ENV = 'PLAYBOOK_BUILD_SITE_FILE';
  * (Parsing is the opposite: there it promotes garbage, so the model stage keeps the default.)
  */
 const RENDER_SEMI_SPACE_MB = 16;
+/**
+ * How much the model stage's heap may grow past what survived the last full collection, in percent.
+ * V8 otherwise picks up to 4 × while the parse allocates fast, so the peak depended on when a
+ * collection fell: 1.3 to 2.7 GB for the same 20,000 files. At 1.5 × the peak is bounded near
+ * 1.5 × the parsed entries, for a few more collections early in the parse (BENCHMARKS.md).
+ */
+const MODEL_HEAP_GROWING_PERCENT = 50;
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export interface BuildOptions {
@@ -118,7 +125,9 @@ export async function buildSite(options: BuildOptions): Promise<number> {
         [...process.execArgv, ...flags, ...options.argv],
         { stdio: 'inherit', env: { ...env, [STAGE_ENV]: stage } },
       ] as const;
-    const modelled = spawnSync(...args('model')).status ?? EXIT_FINDINGS;
+    const modelled =
+      spawnSync(...args('model', [`--heap-growing-percent=${MODEL_HEAP_GROWING_PERCENT}`])).status ??
+      EXIT_FINDINGS;
     if (modelled !== EXIT_OK) return modelled;
     // Nothing of an earlier build may be taken for a page of this one (the render stage empties
     // the folder too, but only once Astro has loaded).

@@ -66,7 +66,7 @@ const COMPLETE = /<\/html>$/i;
  * Every HTML file under `dir` (Pagefind's own output and Astro's assets aside), in path order.
  * `tolerant` is for a folder still being written: a folder or file that goes away is passed over.
  */
-function htmlFiles(root: string, dir = root, tolerant = false): string[] {
+function htmlFiles(root: string, dir = root, tolerant = false, walk?: Walk): string[] {
   const out: string[] = [];
   let entries: Dirent[];
   try {
@@ -76,14 +76,31 @@ function htmlFiles(root: string, dir = root, tolerant = false): string[] {
     throw error;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  let leaf = true;
+  const own: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
+      leaf = false;
       if (dir === root && (entry.name === 'pagefind' || entry.name === '_astro')) continue;
-      out.push(...htmlFiles(root, path, tolerant));
-    } else if (entry.name.endsWith('.html')) out.push(path);
+      if (walk?.skip.has(path)) continue;
+      out.push(...htmlFiles(root, path, tolerant, walk));
+    } else if (entry.name.endsWith('.html')) {
+      out.push(path);
+      own.push(path);
+    }
   }
+  if (leaf && dir !== root) walk?.leaves.push({ dir, pages: own });
   return out;
+}
+
+/**
+ * A scan that passes over the folders in `skip`, and collects in `leaves` the folders it listed
+ * that hold no folder (a page's own folder: `personas/<id>/` holds only its index.html).
+ */
+interface Walk {
+  skip: Set<string>;
+  leaves: { dir: string; pages: string[] }[];
 }
 
 /** The pages to index, as paths relative to `outDir`: HTML files with a `data-pagefind-body` element. */
@@ -316,10 +333,17 @@ export function startIndexer(outDir: string): Indexer {
     return run;
   };
 
+  /**
+   * Folders with no folder in them whose pages were all complete when seen: scans while Astro
+   * renders pass over them (at 20,000 pages, listing every page's folder on each scan left
+   * Pagefind waiting); the final scan lists everything again.
+   */
+  const done = new Set<string>();
   /** Looks at every HTML file; `final` reads every file it has not seen unchanged, complete or not. */
   const look = (final: boolean): string[] => {
     const order: string[] = [];
-    for (const path of htmlFiles(outDir, outDir, !final)) {
+    const walk: Walk | undefined = final ? undefined : { skip: done, leaves: [] };
+    for (const path of htmlFiles(outDir, outDir, !final, walk)) {
       const page = relative(outDir, path);
       order.push(page);
       const known = seen.get(page);
@@ -341,6 +365,9 @@ export function startIndexer(outDir: string): Indexer {
       const searchable = MARKED.test(read.text);
       seen.set(page, { size: read.size, mtimeMs: read.mtimeMs, searchable });
       if (searchable && !final) waiting.push(page);
+    }
+    for (const { dir, pages } of walk?.leaves ?? []) {
+      if (pages.length > 0 && pages.every((path) => seen.has(relative(outDir, path)))) done.add(dir);
     }
     return order;
   };
