@@ -92,6 +92,19 @@ describe('loadPlaybook survives any input', () => {
     expect(playbook.notices.join('\n')).toMatch(/guides.*symbolic link loop/);
   });
 
+  test('says so when the folder holds no playbook files, and names where it looked', () => {
+    const dir = writePlaybook({ 'playbook.yaml': 'currency: EUR\n', 'notes/readme.mdx': goodTerm });
+    const { playbook, diagnostics } = lintDir(dir);
+    expect(playbook.sources).toEqual([]);
+    expect(diagnostics).toEqual([]);
+    expect(playbook.notices).toEqual([
+      expect.stringMatching(
+        /^No playbook files in .*: none of icps\/, personas\/, glossary\/, guides\/ holds an \.mdx file there\. .*--content DIR/,
+      ),
+    ]);
+    expect(loadPlaybook({ content: writePlaybook({ 'glossary/icp.mdx': goodTerm }) }).notices).toEqual([]);
+  });
+
   test('a missing playbook.yaml gives the defaults', () => {
     const { playbook } = lintDir(writePlaybook(cleanPlaybook()));
     expect(playbook.config.lint.personas_per_icp).toEqual([2, 4]);

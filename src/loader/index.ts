@@ -101,6 +101,12 @@ export function loadPlaybook(options: LoadOptions = {}): LoadedPlaybook {
       sources.push(source);
     }
   }
+  if (sources.length === 0) {
+    const folders = ENTRY_TYPES.map((type) => `${TYPE_FOLDERS[type]}/`).join(', ');
+    notices.push(
+      `No playbook files in ${relative(cwd, dir) || '.'}: none of ${folders} holds an .mdx file there. If the playbook is elsewhere, pass --content DIR or set PLAYBOOK_CONTENT_DIR.`,
+    );
+  }
   return { dir, config, configFile, sources, notices };
 }
 
