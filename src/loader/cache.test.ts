@@ -11,17 +11,22 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../bench/corpus/generate.ts';
 import { corpus } from '../../tests/helpers/cache-child.ts';
 import { parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
 import {
-  decodeEntry,
-  encodeEntry,
+  HEADER_BYTES,
+  MAX_PACKS,
+  openParseCache,
   parseCacheDir,
+  parsedPart,
   parseSources,
   parseSourcesWith,
+  readHeader,
+  recordHeader,
   sourceKey,
   tidyCache,
 } from './cache.ts';
@@ -105,23 +110,57 @@ const CHILD = join(ROOT, 'tests/helpers/cache-child.ts');
 const filesIn = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
 
-/** The entry file of `source` in the cache `dir` (one parser folder). */
-function entryFile(dir: string, source: SourceFile): string {
-  const [parser] = readdirSync(dir);
-  const key = sourceKey(source);
-  return join(dir, parser!, key.slice(0, 2), key.slice(2));
+/** The parser folder of the cache `dir` and its fingerprint. */
+function parserFolder(dir: string): { folder: string; print: string } {
+  const [name] = readdirSync(dir).filter((n) => n.startsWith('parse-'));
+  return { folder: join(dir, name!), print: name!.slice('parse-'.length) };
+}
+
+/** The pack files of the cache `dir`, oldest first. */
+function packsIn(dir: string): string[] {
+  const { folder } = parserFolder(dir);
+  return readdirSync(folder)
+    .filter((n) => n.endsWith('.pack'))
+    .sort()
+    .map((n) => join(folder, n));
+}
+
+/** Where each record of a pack starts and how long its payload is. */
+function recordsOf(pack: Buffer): { at: number; length: number }[] {
+  const records: { at: number; length: number }[] = [];
+  for (let at = 0; at < pack.length; ) {
+    const length = Number.parseInt(
+      pack.subarray(at + HEADER_BYTES - 9, at + HEADER_BYTES - 1).toString(),
+      16,
+    );
+    records.push({ at, length });
+    at += HEADER_BYTES + length;
+  }
+  return records;
+}
+
+/** How many of `list` a run finds in the cache `dir`. */
+const cachedOf = async (list: SourceFile[], dir: string) =>
+  (await parseSourcesWith(list, async (misses) => misses.map(parseEntry), dir)).cached;
+
+/** Stores `list` the way a parse process does: in a pack of its own, without merging packs. */
+function storeAsParseProcess(list: SourceFile[], dir: string): void {
+  const cache = openParseCache(dir);
+  for (const source of list) cache.store(source, serialize(parsedPart(parseEntry(source))));
+  cache.close();
 }
 
 describe('the parse cache never lies', () => {
   const few = sources.slice(0, 6);
   const fresh = few.map(parseEntry);
-  /** Fills a cache, damages it, and checks that every damaged entry is parsed again and rewritten. */
-  const withCache = async (damage: (dir: string) => void, damaged = few.length) => {
+  /** Fills a cache, damages its pack, and checks that every damaged entry is parsed again and stored. */
+  const withCache = async (damage: (pack: Buffer) => Buffer, damaged: number) => {
     const own = mkdtempSync(join(tmpdir(), 'playbook-cache-damage-'));
     const parseMany = async (misses: SourceFile[]) => misses.map(parseEntry);
     try {
       expect(parseSources(few, own)).toEqual(fresh);
-      damage(own);
+      const [pack] = packsIn(own);
+      writeFileSync(pack!, damage(readFileSync(pack!)));
       const second = await parseSourcesWith(few, parseMany, own);
       expect(second.entries).toEqual(fresh);
       expect(second.cached).toBe(few.length - damaged);
@@ -132,45 +171,52 @@ describe('the parse cache never lies', () => {
       rmSync(own, { recursive: true, force: true });
     }
   };
+  /** A copy of `pack` with byte `at` flipped. */
+  const flip = (pack: Buffer, at: number) => {
+    const copy = Buffer.from(pack);
+    copy[at] = copy[at]! ^ 0xff;
+    return copy;
+  };
 
-  test.each<[string, (file: string) => void]>([
-    ['garbage', (file) => writeFileSync(file, 'not a cache entry at all')],
-    ['an empty file', (file) => writeFileSync(file, '')],
-    ['a truncated entry', (file) => writeFileSync(file, readFileSync(file).subarray(0, -100))],
-    ['an entry cut inside its header', (file) => writeFileSync(file, readFileSync(file).subarray(0, 40))],
+  test.each<[string, (pack: Buffer) => Buffer, number]>([
+    ['garbage', () => Buffer.from('not a pack at all'), 6],
+    ['an empty pack', () => Buffer.alloc(0), 6],
+    ['a pack cut short inside its last record', (pack) => pack.subarray(0, -100), 1],
+    ['a pack cut inside the second header', (pack) => pack.subarray(0, recordsOf(pack)[1]!.at + 40), 5],
+    ['a damaged byte in the first payload', (pack) => flip(pack, HEADER_BYTES + 10), 1],
+    // Readers stop at a header they cannot trust: what follows it is not read as records.
     [
-      'a damaged byte in the payload',
-      (file) => {
-        const bytes = readFileSync(file);
-        const middle = bytes.length >> 1;
-        bytes[middle] = bytes[middle]! ^ 0xff;
-        writeFileSync(file, bytes);
-      },
+      'a damaged length in the third header',
+      (pack) => flip(pack, recordsOf(pack)[2]!.at + HEADER_BYTES - 5),
+      4,
     ],
-  ])('ignores and rebuilds %s', async (_name, damage) => {
-    await withCache((dir) => {
-      for (const source of few) damage(entryFile(dir, source));
-    });
+    [
+      "two entries swapped between texts (their headers name each other's keys)",
+      (pack) => {
+        const [a, b] = recordsOf(pack);
+        const copy = Buffer.from(pack);
+        const keyAt = (at: number) => at + 'playbook-parse 2 '.length + 17;
+        pack.copy(copy, keyAt(a!.at), keyAt(b!.at), keyAt(b!.at) + 64);
+        pack.copy(copy, keyAt(b!.at), keyAt(a!.at), keyAt(a!.at) + 64);
+        return copy;
+      },
+      2,
+    ],
+  ])('ignores and rebuilds %s', async (_name, damage, damaged) => {
+    await withCache(damage, damaged);
   });
 
-  test('ignores entries swapped between two texts', async () => {
-    await withCache((dir) => {
-      const [a, b] = [entryFile(dir, few[0]!), entryFile(dir, few[1]!)];
-      const [bytesA, bytesB] = [readFileSync(a), readFileSync(b)];
-      writeFileSync(a, bytesB);
-      writeFileSync(b, bytesA);
-    }, 2);
-  });
-
-  test('ignores an entry of another parser, and a well-formed payload under a wrong header', () => {
+  test('reads only headers of its own parser, with sound fields', () => {
     const payload = new Uint8Array([1, 2, 3, 4]);
     const key = sourceKey(few[0]!);
-    const bytes = encodeEntry('0123456789abcdef', key, payload);
-    expect([...decodeEntry(bytes, '0123456789abcdef', key)!]).toEqual([...payload]);
-    expect(decodeEntry(bytes, 'fedcba9876543210', key)).toBeUndefined();
-    expect(decodeEntry(bytes, '0123456789abcdef', sourceKey(few[1]!))).toBeUndefined();
-    expect(decodeEntry(bytes.subarray(0, -1), '0123456789abcdef', key)).toBeUndefined();
-    expect(decodeEntry(Buffer.concat([bytes, Buffer.from([0])]), '0123456789abcdef', key)).toBeUndefined();
+    const header = recordHeader('0123456789abcdef', key, payload);
+    expect(header).toHaveLength(HEADER_BYTES);
+    expect(readHeader(header, '0123456789abcdef')).toMatchObject({ key, length: 4 });
+    expect(readHeader(header, 'fedcba9876543210')).toBeUndefined();
+    expect(readHeader(header.subarray(0, -1), '0123456789abcdef')).toBeUndefined();
+    expect(
+      readHeader(Buffer.from(header.toString().replace(key, 'x'.repeat(64))), '0123456789abcdef'),
+    ).toBeUndefined();
   });
 
   test('two runs at once leave a cache a third run can trust', async () => {
@@ -181,9 +227,10 @@ describe('the parse cache never lies', () => {
         p.on('exit', (code) => done(code));
       });
     expect(await Promise.all([child(), child()])).toEqual([0, 0]);
+    expect(packsIn(own)).toHaveLength(2); // one each
     const all = corpus(60);
     expect(parseSources(all, own)).toEqual(all.map(parseEntry));
-    expect(filesIn(own).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await cachedOf(all, own)).toBe(all.length);
     rmSync(own, { recursive: true, force: true });
   });
 
@@ -196,40 +243,61 @@ describe('the parse cache never lies', () => {
     const exited = new Promise((done) => p.on('exit', (_code, signal) => done(signal)));
     p.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    const left = filesIn(own);
-    expect(left.filter((f) => f.endsWith('.tmp'))).toHaveLength(1); // the half-written one
-    expect(left.filter((f) => !f.endsWith('.tmp'))).toHaveLength(2); // the two whole ones before it
+    expect(packsIn(own)).toHaveLength(1); // two whole records, then half of the third
     const all = corpus(20);
+    expect(await cachedOf(all, own)).toBe(2);
     expect(parseSources(all, own)).toEqual(all.map(parseEntry));
+    expect(await cachedOf(all, own)).toBe(all.length);
     rmSync(own, { recursive: true, force: true });
   });
 
-  test('removes what killed runs and old parser versions left behind, and nothing else', () => {
+  test(`merges more than ${MAX_PACKS} packs into one, dropping only what the run proved unused`, async () => {
+    const own = mkdtempSync(join(tmpdir(), 'playbook-cache-merge-'));
+    const texts = sources.filter((s) => s.text !== undefined).slice(0, 4 * (MAX_PACKS + 1));
+    const packOf = (k: number) => texts.slice(4 * k, 4 * k + 4);
+    for (let k = 0; k <= MAX_PACKS; k++) storeAsParseProcess(packOf(k), own);
+    expect(packsIn(own)).toHaveLength(MAX_PACKS + 1);
+    // This run reads two entries of the first pack: the other two of that pack are the old texts
+    // of files it no longer has. The other packs it did not read from may be another folder's.
+    expect(parseSources(packOf(0).slice(0, 2), own)).toEqual(packOf(0).slice(0, 2).map(parseEntry));
+    expect(packsIn(own)).toHaveLength(1);
+    expect(await cachedOf(texts, own)).toBe(texts.length - 2);
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  test('removes packs no run used for a week, and keeps those in use', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'playbook-cache-old-'));
+    const [a, b, c] = [sources.slice(0, 3), sources.slice(3, 6), sources.slice(6, 9)];
+    storeAsParseProcess(a, own);
+    storeAsParseProcess(b, own);
+    const weekAgo = (Date.now() - 8 * 24 * 3600_000) / 1000;
+    for (const pack of packsIn(own)) utimesSync(pack, weekAgo, weekAgo);
+    parseSources([...b, ...c], own); // reads b's pack (now in use), stores c in a new one
+    expect(packsIn(own)).toHaveLength(2);
+    expect(await cachedOf(a, own)).toBe(0);
+    expect(await cachedOf([...b, ...c], own)).toBe(6);
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  test('removes the folders of parser versions unused for a week, and nothing else', () => {
     const own = mkdtempSync(join(tmpdir(), 'playbook-cache-tidy-'));
     const current = join(own, 'parse-0123456789abcdef');
     const old = join(own, 'parse-fedcba9876543210');
     const recentOther = join(own, 'parse-aaaaaaaaaaaaaaaa');
+    const admin = join(own, 'admin');
     const now = Date.now();
     const ago = (path: string, ms: number) => utimesSync(path, (now - ms) / 1000, (now - ms) / 1000);
     const HOUR = 3600_000;
-    for (const dir of [join(current, 'tmp'), join(current, 'ab'), old, recentOther])
-      mkdirSync(dir, { recursive: true });
-    const stale = join(current, 'tmp', 'stale.1-abcd.tmp');
-    const live = join(current, 'tmp', 'live.2-abcd.tmp');
-    const entry = join(current, 'ab', 'cdef');
-    for (const file of [stale, live, entry]) writeFileSync(file, 'x');
-    ago(stale, 2 * HOUR);
-    ago(entry, 30 * 24 * HOUR);
+    for (const dir of [current, old, recentOther, admin]) mkdirSync(dir, { recursive: true });
+    const pack = join(current, 'x.pack');
+    writeFileSync(pack, 'x');
+    ago(pack, 30 * 24 * HOUR);
     ago(old, 8 * 24 * HOUR);
+    ago(admin, 8 * 24 * HOUR);
     ago(recentOther, 24 * HOUR);
     tidyCache(own, current, now);
-    expect(filesIn(own).sort()).toEqual(
-      [
-        join('parse-0123456789abcdef', 'ab', 'cdef'),
-        join('parse-0123456789abcdef', 'tmp', 'live.2-abcd.tmp'),
-      ].sort(),
-    );
-    expect(readdirSync(own).sort()).toEqual(['parse-0123456789abcdef', 'parse-aaaaaaaaaaaaaaaa']);
+    expect(filesIn(own)).toEqual([join('parse-0123456789abcdef', 'x.pack')]);
+    expect(readdirSync(own).sort()).toEqual(['admin', 'parse-0123456789abcdef', 'parse-aaaaaaaaaaaaaaaa']);
     rmSync(own, { recursive: true, force: true });
   });
 
@@ -246,7 +314,7 @@ describe('the parse cache never lies', () => {
         },
       );
     const first = lint();
-    expect(filesIn(own).length).toBeGreaterThan(5);
+    expect(filesIn(own).filter((f) => f.endsWith('.pack'))).toHaveLength(1);
     expect(lint().stdout).toBe(first.stdout);
     rmSync(own, { recursive: true, force: true });
   });

@@ -6,25 +6,34 @@
  * keyed by a fingerprint of the parsing code and the lock file, so a code or dependency change
  * starts a fresh cache. Results are identical to `parseEntry`; only the time differs.
  *
- * An entry is trusted only when it proves what it is (§12): each file starts with a header naming
- * the parser fingerprint, the hash of the type and text it was parsed from, and the hash of the
- * serialised entry that follows. A file that is unreadable, truncated, damaged, from another parser
- * or stored under another text's name (a swapped entry) is ignored, parsed again and rewritten.
- * Writes go to a temporary file renamed into place, so a killed run or two runs at once leave either
- * a complete entry or none under an entry's name. Temporary files live in one folder, where those a
- * killed run left behind are removed after an hour; folders of other parser versions are removed
- * after a week without use.
+ * Entries are kept in pack files: each process that stores entries appends them to one pack of its
+ * own, created for it, so two runs at once never write to the same file. One file per entry cost
+ * a file creation per parsed file, and creating files is what a busy disk slows most: 10,000 of them
+ * took 2–8 s of a cold lint (BENCHMARKS.md, "One pack file per run").
+ *
+ * An entry is trusted only when it proves what it is (§12): each record in a pack starts with a
+ * header naming the parser fingerprint, the hash of the type and text it was parsed from, the hash
+ * of the serialised entry that follows and its length. A record that is truncated, damaged, from
+ * another parser or stored under another text's name (a swapped entry) is ignored, parsed again and
+ * stored again; a pack is read up to its first record that is not whole, so a run killed halfway
+ * through a write leaves the records before it usable and nothing after it trusted.
+ *
+ * When a run ends with more than `MAX_PACKS` packs, it merges them into one, keeping the entries it
+ * used and those of packs other runs used in the last week, and removes the rest; packs no run has
+ * used for a week are removed, and so are the folders of other parser versions.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
+  readSync,
   rmSync,
   statSync,
+  unlinkSync,
   utimesSync,
   writevSync,
 } from 'node:fs';
@@ -63,11 +72,14 @@ export function parseCacheDir(env: Record<string, string | undefined> = process.
   return resolve(env.PLAYBOOK_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'playbook'));
 }
 
+/** First words of every record's header; the number is the version of the pack format. */
+const MAGIC = 'playbook-parse 2';
+
 let fingerprint: string | undefined;
 
 function parserFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const hash = createHash('sha256').update(process.version);
+  const hash = createHash('sha256').update(process.version).update(MAGIC);
   const files = PARSER_CODE.flatMap(filesUnder);
   for (const file of files) {
     hash.update(`\0${file}\0`);
@@ -86,7 +98,11 @@ type Parsed = Omit<Entry, keyof SourceFile>;
 /** Parses every source like `sources.map(parseEntry)`, through the cache when `cacheDir` is set. */
 export function parseSources(sources: SourceFile[], cacheDir: string | undefined = parseCacheDir()): Entry[] {
   const cache = openCache(cacheDir);
-  return sources.map((source) => cache.get(source) ?? cache.put(parseEntry(source)));
+  try {
+    return sources.map((source) => cache.get(source) ?? cache.put(parseEntry(source)));
+  } finally {
+    cache.close(true);
+  }
 }
 
 /** Entries parsed elsewhere, with which of them that parser already stored in the cache itself. */
@@ -107,27 +123,39 @@ export async function parseSourcesWith(
   cacheDir: string | undefined = parseCacheDir(),
 ): Promise<{ entries: Entry[]; cached: number }> {
   const cache = openCache(cacheDir);
-  const entries: (Entry | undefined)[] = sources.map((source) => cache.get(source));
-  const missing = sources.flatMap((_source, index) => (entries[index] ? [] : [index]));
-  const result = missing.length
-    ? await parseMany(
-        missing.map((index) => sources[index]!),
-        cacheDir,
-      )
-    : [];
-  const parsed = Array.isArray(result) ? result : result.entries;
-  const stored = Array.isArray(result) ? [] : result.stored;
-  for (const [i, index] of missing.entries()) entries[index] = stored[i] ? parsed[i]! : cache.put(parsed[i]!);
-  return { entries: entries as Entry[], cached: sources.length - missing.length };
+  try {
+    const entries: (Entry | undefined)[] = sources.map((source) => cache.get(source));
+    const missing = sources.flatMap((_source, index) => (entries[index] ? [] : [index]));
+    const result = missing.length
+      ? await parseMany(
+          missing.map((index) => sources[index]!),
+          cacheDir,
+        )
+      : [];
+    const parsed = Array.isArray(result) ? result : result.entries;
+    const stored = Array.isArray(result) ? [] : result.stored;
+    for (const [i, index] of missing.entries())
+      entries[index] = stored[i] ? parsed[i]! : cache.put(parsed[i]!);
+    return { entries: entries as Entry[], cached: sources.length - missing.length };
+  } finally {
+    cache.close(true);
+  }
 }
 
-interface Cache {
+/** A cache opened by one run. */
+export interface Cache {
   /** The cached parse of a source, or undefined. */
   get(source: SourceFile): Entry | undefined;
   /** Stores a parsed entry (a read-only or full disk only costs speed) and returns it. */
   put(entry: Entry): Entry;
   /** Stores `serialize(parsedPart(entry))` under `source`; false when it could not be written. */
   store(source: SourceFile, payload: Uint8Array): boolean;
+  /**
+   * Closes the run's files. With `tidy`, also merges the packs when there are too many and removes
+   * what no run used for a week; the run that asked for the entries does that, once they are all
+   * stored (parse processes store theirs and leave it to that run).
+   */
+  close(tidy?: boolean): void;
 }
 
 /** What an entry adds to its source: the part the cache stores. */
@@ -149,146 +177,283 @@ export function entryFrom(source: SourceFile, payload: Uint8Array): Entry {
   return { ...source, ...(deserialize(payload) as Parsed) } as Entry;
 }
 
-/**
- * The cache of `cacheDir` (none when undefined), for a process that parses files and stores them
- * itself: `store` writes the serialised parsed part of an entry.
- */
-export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'store'> {
+/** The cache of `cacheDir` (none when undefined), for a process that parses files and stores them. */
+export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'store' | 'close'> {
   return openCache(cacheDir);
 }
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+/** What a record's header says of its payload: the hash of its source key and the payload. */
+const recordSum = (key: string, payload: Uint8Array) =>
+  createHash('sha256').update(key).update(payload).digest('hex');
 
 /** The hash of what a file's parse depends on besides the parser: its type and its text. */
 export function sourceKey(source: SourceFile): string {
   return createHash('sha256').update(source.type).update('\0').update(source.text!).digest('hex');
 }
 
-/** First line of every entry file: `playbook-parse 1 <fingerprint> <source key> <payload hash>\n`. */
-const MAGIC = 'playbook-parse 1';
-const HEADER_BYTES = MAGIC.length + 1 + 16 + 1 + 64 + 1 + 64 + 1;
+/**
+ * Each record's header: `playbook-parse 2 <fingerprint> <source key> <sum> <length>\n`, where the
+ * sum is the hash of the source key and the payload together, so that a payload under another
+ * source's key fails it, and the length is the payload's, as 8 hex digits (entries are far below
+ * 4 GiB: content files are at most a few MB).
+ */
+export const HEADER_BYTES = MAGIC.length + 1 + 16 + 1 + 64 + 1 + 64 + 1 + 8 + 1;
 
-/** An entry file: the header, then the serialised entry. */
-export function encodeEntry(fingerprint: string, key: string, payload: Uint8Array): Buffer {
-  return Buffer.concat([entryHeader(fingerprint, key, payload), payload]);
+/** The header of the record that stores `payload` for the source with hash `key`. */
+export function recordHeader(fingerprint: string, key: string, payload: Uint8Array): Buffer {
+  const length = payload.length.toString(16).padStart(8, '0');
+  return Buffer.from(`${MAGIC} ${fingerprint} ${key} ${recordSum(key, payload)} ${length}\n`, 'latin1');
 }
 
-function entryHeader(fingerprint: string, key: string, payload: Uint8Array): Buffer {
-  return Buffer.from(`${MAGIC} ${fingerprint} ${key} ${sha256(payload)}\n`, 'latin1');
+export interface Header {
+  key: string;
+  sum: string;
+  length: number;
 }
+
+/** The header in `bytes` (`HEADER_BYTES` long) when it is a record header of parser `fingerprint`. */
+export function readHeader(bytes: Uint8Array, fingerprint: string): Header | undefined {
+  if (bytes.length !== HEADER_BYTES) return undefined;
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const match = /^playbook-parse 2 ([0-9a-f]{16}) ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9a-f]{8})\n$/.exec(
+    header,
+  );
+  if (!match || match[1] !== fingerprint) return undefined;
+  return { key: match[2]!, sum: match[3]!, length: Number.parseInt(match[4]!, 16) };
+}
+
+/** A pack file as a run found it. */
+interface Pack {
+  path: string;
+  fd: number;
+  mtimeMs: number;
+  /** This run read an entry from it. */
+  read: boolean;
+}
+
+/** Where a record is: its pack, and its payload's offset. */
+interface Located extends Header {
+  pack: Pack;
+  offset: number;
+}
+
+/** Packs beyond this many are merged into one by the run that finds them. */
+export const MAX_PACKS = 8;
+/** Packs and parser folders no run used for this long are removed. */
+const UNUSED_MS = 7 * 24 * 60 * 60 * 1000;
+
+const PACK = /\.pack$/;
 
 /**
- * Writes what `encodeEntry` returns to `file` without joining header and payload into one buffer:
- * every buffer counts towards V8's external memory, and a full garbage collection follows each
- * 64 MB of it, over the whole heap of parsed entries (BENCHMARKS.md, "Garbage collection while
- * parsing"). Throws when the file could not be written whole.
+ * Opens every pack in `folder` and lists its whole records (later packs win for a key they share).
+ * A pack is read up to its first record that is not whole: what follows a half-written record is
+ * never trusted. Only the headers are read here; a payload is read, and checked, when it is asked for.
  */
-function writeEntry(file: string, fingerprint: string, key: string, payload: Uint8Array): void {
-  const parts = [entryHeader(fingerprint, key, payload), payload];
-  const fd = openSync(file, 'w');
+function readPacks(folder: string, fingerprint: string): { packs: Pack[]; index: Map<string, Located> } {
+  const packs: Pack[] = [];
+  const index = new Map<string, Located>();
+  let names: string[];
   try {
-    const written = writevSync(fd, parts);
-    if (written !== parts[0]!.length + payload.length) throw new Error(`short write to ${file}`);
-  } finally {
-    closeSync(fd);
+    names = readdirSync(folder)
+      .filter((name) => PACK.test(name))
+      .sort();
+  } catch {
+    return { packs, index }; // No cache yet.
+  }
+  const head = Buffer.alloc(HEADER_BYTES);
+  for (const name of names) {
+    let fd: number;
+    try {
+      fd = openSync(join(folder, name), 'r');
+    } catch {
+      continue; // Removed by another run meanwhile.
+    }
+    const { size, mtimeMs } = fstatSync(fd);
+    const pack: Pack = { path: join(folder, name), fd, mtimeMs, read: false };
+    packs.push(pack);
+    let at = 0;
+    while (at + HEADER_BYTES <= size) {
+      if (readSync(fd, head, 0, HEADER_BYTES, at) !== HEADER_BYTES) break;
+      const header = readHeader(head, fingerprint);
+      if (!header || at + HEADER_BYTES + header.length > size) break;
+      index.set(header.key, { ...header, pack, offset: at + HEADER_BYTES });
+      at += HEADER_BYTES + header.length;
+    }
+  }
+  return { packs, index };
+}
+
+/** The payload of a record when it is whole and its hash matches its header, else undefined. */
+function readPayload(record: Located): Buffer | undefined {
+  try {
+    const payload = Buffer.allocUnsafe(record.length);
+    if (readSync(record.pack.fd, payload, 0, record.length, record.offset) !== record.length)
+      return undefined;
+    return recordSum(record.key, payload) === record.sum ? payload : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/**
- * The serialised entry in `bytes` when its header proves it was written by parser `fingerprint`
- * from the source with hash `key`, and the payload is whole; else undefined.
- */
-export function decodeEntry(bytes: Uint8Array, fingerprint: string, key: string): Uint8Array | undefined {
-  if (bytes.length <= HEADER_BYTES) return undefined;
-  const header = Buffer.from(bytes.subarray(0, HEADER_BYTES)).toString('latin1');
-  const [magic, version, print, source, sum] = header.slice(0, -1).split(' ');
-  if (`${magic} ${version}` !== MAGIC || print !== fingerprint || source !== key) return undefined;
-  const payload = bytes.subarray(HEADER_BYTES);
-  return header.endsWith('\n') && sha256(payload) === sum ? payload : undefined;
-}
-
-/** Temporary files older than this were left by a run that was killed: nothing will rename them. */
-const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
-/** Folders of another parser version unused for this long are removed. */
-const STALE_FOLDER_MS = 7 * 24 * 60 * 60 * 1000;
+const closeQuietly = (fd: number) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+};
 
 const tidied = new Set<string>();
-/** Writes so far in this process: with the process id, a temporary file name no other writer uses. */
-let writes = 0;
 
 /**
- * Removes what earlier runs left behind in `cacheDir`, once per process: temporary files of killed
- * writes and the folders of parser versions no longer in use. Marks `current` as in use.
+ * Removes the folders of parser versions no run used for a week, once per process, and marks
+ * `current` as in use.
  */
 export function tidyCache(cacheDir: string, current: string, now = Date.now()): void {
   if (tidied.has(cacheDir)) return;
   tidied.add(cacheDir);
-  const remove = (path: string, maxAge: number) => {
-    try {
-      if (now - statSync(path).mtimeMs > maxAge) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Gone already, or not ours to remove: it only costs disk space.
-    }
-  };
   try {
     mkdirSync(current, { recursive: true });
     utimesSync(current, now / 1000, now / 1000);
-    for (const name of readdirSync(cacheDir))
-      if (name.startsWith('parse-') && join(cacheDir, name) !== current)
-        remove(join(cacheDir, name), STALE_FOLDER_MS);
-    const temp = join(current, 'tmp');
-    for (const name of readdirSync(temp)) remove(join(temp, name), TEMP_MAX_AGE_MS);
+    for (const name of readdirSync(cacheDir)) {
+      const path = join(cacheDir, name);
+      if (!name.startsWith('parse-') || path === current) continue;
+      try {
+        if (now - statSync(path).mtimeMs > UNUSED_MS) rmSync(path, { recursive: true, force: true });
+      } catch {
+        // Gone already, or not ours to remove: it only costs disk space.
+      }
+    }
   } catch {
     // A missing or read-only cache folder: nothing to tidy.
   }
 }
 
+/**
+ * Merges the packs of `folder` into one when there are more than `MAX_PACKS`, keeping the entries
+ * whose keys are in `used` and those of recent packs this run read nothing from (another content
+ * folder's); removes packs no run used for a week. `read` names the packs this run read from.
+ * A pack another run creates meanwhile stays; one it is still writing may lose what it writes after
+ * the merge read it, which only costs a parse.
+ */
+export function compactPacks(
+  folder: string,
+  fingerprint: string,
+  used: Set<string>,
+  read: Set<string> = new Set(),
+  now = Date.now(),
+): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => PACK.test(name));
+  } catch {
+    return;
+  }
+  const old = (path: string, mtimeMs: number) => now - mtimeMs > UNUSED_MS && !read.has(path);
+  if (names.length <= MAX_PACKS) {
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        if (old(path, statSync(path).mtimeMs)) removeQuietly(path);
+      } catch {
+        // Removed by another run meanwhile.
+      }
+    }
+    return;
+  }
+  const { packs, index } = readPacks(folder, fingerprint);
+  try {
+    const readFrom = new Set<Pack>();
+    for (const [key, record] of index) if (used.has(key)) readFrom.add(record.pack);
+    const writer = packWriter(folder, fingerprint);
+    for (const [key, record] of index) {
+      const { pack } = record;
+      const keep = used.has(key) || (!readFrom.has(pack) && !old(pack.path, pack.mtimeMs));
+      const payload = keep ? readPayload(record) : undefined;
+      if (payload && !writer.write(key, payload)) return; // Could not write: keep every pack as it is.
+    }
+    writer.close();
+    for (const pack of packs) removeQuietly(pack.path);
+  } finally {
+    for (const pack of packs) closeQuietly(pack.fd);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Removed by another run already.
+  }
+}
+
+/** Appends records to a pack of its own in `folder`, created on the first write. */
+function packWriter(folder: string, fingerprint: string) {
+  let fd: number | undefined;
+  let broken = false;
+  return {
+    /** Appends one record; false when it could not (then nothing more is written to this pack). */
+    write(key: string, payload: Uint8Array): boolean {
+      if (broken) return false;
+      try {
+        if (fd === undefined) {
+          mkdirSync(folder, { recursive: true });
+          // A name no other writer uses: time, process and random bytes, created exclusively.
+          const name = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.pack`;
+          fd = openSync(join(folder, name), 'wx');
+        }
+        const parts = [recordHeader(fingerprint, key, payload), payload];
+        // One writev for header and payload: joining them into one buffer cost full garbage
+        // collections while parsing (BENCHMARKS.md, "Garbage collection while parsing").
+        if (writevSync(fd, parts) !== parts[0]!.length + payload.length) throw new Error('short write');
+        return true;
+      } catch {
+        // A read-only or full disk only costs speed. A short write leaves a record that is not
+        // whole, and readers stop there, so nothing more goes into this pack.
+        broken = true;
+        return false;
+      }
+    },
+    close() {
+      if (fd !== undefined) closeQuietly(fd);
+      fd = undefined;
+    },
+  };
+}
+
 function openCache(cacheDir: string | undefined): Cache {
-  if (!cacheDir) return { get: () => undefined, put: (entry) => entry, store: () => false };
+  if (!cacheDir) return { get: () => undefined, put: (entry) => entry, store: () => false, close: () => {} };
   const print = parserFingerprint();
   const folder = join(cacheDir, `parse-${print}`);
   tidyCache(cacheDir, folder);
-  const tempFolder = join(folder, 'tmp');
-  const made = new Set<string>();
-  const location = (key: string) => ({
-    sub: join(folder, key.slice(0, 2)),
-    file: join(folder, key.slice(0, 2), key.slice(2)),
-  });
+  const writer = packWriter(folder, print);
+  /** Keys this run asked for or stored. */
+  const used = new Set<string>();
+  const written = new Set<string>();
+  let packs: ReturnType<typeof readPacks> | undefined;
   const store = (source: SourceFile, payload: Uint8Array): boolean => {
     if (source.text === undefined) return false;
-    let temp: string | undefined;
-    try {
-      const key = sourceKey(source);
-      const { sub, file } = location(key);
-      for (const dir of [sub, tempFolder])
-        if (!made.has(dir)) {
-          mkdirSync(dir, { recursive: true });
-          made.add(dir);
-        }
-      // A name of its own per writer (process and call), renamed over the entry's name when whole.
-      temp = join(tempFolder, `${key}.${process.pid}-${++writes}.tmp`);
-      writeEntry(temp, print, key, payload);
-      renameSync(temp, file);
-      return true;
-    } catch {
-      // A read-only or full disk only costs speed.
-      try {
-        if (temp) rmSync(temp, { force: true });
-      } catch {
-        // Nothing trusts a temporary file; a later run may overwrite it.
-      }
-      return false;
-    }
+    const key = sourceKey(source);
+    used.add(key);
+    if (written.has(key)) return true; // Two files with one text.
+    const ok = writer.write(key, payload);
+    if (ok) written.add(key);
+    return ok;
   };
   return {
     get(source) {
       if (source.text === undefined) return undefined;
+      const key = sourceKey(source);
+      used.add(key);
+      packs ??= readPacks(folder, print);
+      const record = packs.index.get(key);
+      const payload = record && readPayload(record);
+      if (!payload) return undefined;
+      record.pack.read = true;
       try {
-        const key = sourceKey(source);
-        const payload = decodeEntry(readFileSync(location(key).file), print, key);
-        return payload && entryFrom(source, payload);
+        return entryFrom(source, payload);
       } catch {
-        return undefined; // Not cached yet, unreadable, or not a serialised entry.
+        return undefined; // Proven whole, yet not a serialised entry: parse again.
       }
     },
     put(entry) {
@@ -296,5 +461,22 @@ function openCache(cacheDir: string | undefined): Cache {
       return entry;
     },
     store,
+    close(tidy = false) {
+      writer.close();
+      const now = Date.now();
+      const read = new Set<string>();
+      for (const pack of packs?.packs ?? []) {
+        if (pack.read) read.add(pack.path);
+        if (pack.read)
+          try {
+            utimesSync(pack.path, now / 1000, now / 1000); // In use: kept a week from now.
+          } catch {
+            // Removed by another run meanwhile.
+          }
+        closeQuietly(pack.fd);
+      }
+      packs = undefined;
+      if (tidy) compactPacks(folder, print, used, read, now);
+    },
   };
 }

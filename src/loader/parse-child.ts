@@ -36,3 +36,4 @@ for (let i = 0; i < sources.length; i++) {
     flowing = true;
   }
 }
+cache.close();

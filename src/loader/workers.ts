@@ -63,10 +63,14 @@ function parseInPlace(sources: SourceFile[], cacheDir: string | undefined): Stor
   const cache = openParseCache(cacheDir);
   const entries: Entry[] = [];
   const stored: boolean[] = [];
-  for (const source of sources) {
-    const entry = parseEntry(source);
-    entries.push(entry);
-    stored.push(cacheDir !== undefined && cache.store(source, serialize(parsedPart(entry))));
+  try {
+    for (const source of sources) {
+      const entry = parseEntry(source);
+      entries.push(entry);
+      stored.push(cacheDir !== undefined && cache.store(source, serialize(parsedPart(entry))));
+    }
+  } finally {
+    cache.close();
   }
   return { entries, stored };
 }

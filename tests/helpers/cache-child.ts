@@ -27,7 +27,7 @@ export function corpus(files: number, seed = 7): SourceFile[] {
 
 async function main(mode: string, dir: string, files: number) {
   if (mode === 'stall') {
-    // The cache writes each entry with one writevSync (header and payload) to a temporary file.
+    // The cache appends each entry to its pack with one writevSync (header and payload).
     const writev = fs.writevSync;
     let writes = 0;
     fs.writevSync = ((fd: number, buffers: readonly NodeJS.ArrayBufferView[], ...rest: never[]) => {
