@@ -195,7 +195,8 @@ describe('the parse cache never lies', () => {
       (pack) => {
         const [a, b] = recordsOf(pack);
         const copy = Buffer.from(pack);
-        const keyAt = (at: number) => at + 'playbook-parse 2 '.length + 17;
+        // Each header ends with `<key> <sum> <length>\n`: 64 + 1 + 64 + 1 + 8 + 1 bytes.
+        const keyAt = (at: number) => at + HEADER_BYTES - 139;
         pack.copy(copy, keyAt(a!.at), keyAt(b!.at), keyAt(b!.at) + 64);
         pack.copy(copy, keyAt(b!.at), keyAt(a!.at), keyAt(a!.at) + 64);
         return copy;

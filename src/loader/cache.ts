@@ -199,6 +199,9 @@ export function sourceKey(source: SourceFile): string {
  */
 export const HEADER_BYTES = MAGIC.length + 1 + 16 + 1 + 64 + 1 + 64 + 1 + 8 + 1;
 
+/** A record's header: fingerprint, source key, sum and length, as `recordHeader` writes them. */
+const HEADER = new RegExp(`^${MAGIC} ([0-9a-f]{16}) ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9a-f]{8})\\n$`);
+
 /** The header of the record that stores `payload` for the source with hash `key`. */
 export function recordHeader(fingerprint: string, key: string, payload: Uint8Array): Buffer {
   const length = payload.length.toString(16).padStart(8, '0');
@@ -215,9 +218,7 @@ export interface Header {
 export function readHeader(bytes: Uint8Array, fingerprint: string): Header | undefined {
   if (bytes.length !== HEADER_BYTES) return undefined;
   const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  const match = /^playbook-parse 2 ([0-9a-f]{16}) ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9a-f]{8})\n$/.exec(
-    header,
-  );
+  const match = HEADER.exec(header);
   if (!match || match[1] !== fingerprint) return undefined;
   return { key: match[2]!, sum: match[3]!, length: Number.parseInt(match[4]!, 16) };
 }
