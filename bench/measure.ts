@@ -1,5 +1,5 @@
 /** Runs a command and measures its wall time and the peak resident memory of its whole process tree. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Measured {
@@ -64,7 +64,19 @@ export interface RunOptions {
   onLine?: (line: string) => void;
 }
 
+/**
+ * Waits until everything written so far is on disk (`sync`), so that the write-back of what an
+ * earlier step wrote (a generated corpus, the last build's output) is not timed as part of the next
+ * command: the 16,000 corpus files written just before the first lint made its cold run 2–3 × slower
+ * (BENCHMARKS.md, "What is measured, and how").
+ */
+export function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
+}
+
+/** Runs a command once, from a settled disk (`settleDisk`), and measures it. */
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
+  settleDisk();
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...options.env };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
