@@ -67,8 +67,8 @@ export interface RunOptions {
 /**
  * Waits until everything written so far is on disk (`sync`), so that the write-back of what an
  * earlier step wrote (a generated corpus, the last build's output) is not timed as part of the next
- * command: the 16,000 corpus files written just before the first lint made its cold run 2–3 × slower
- * (BENCHMARKS.md, "What is measured, and how").
+ * command (the 16,000 corpus files are written just before the first lint; BENCHMARKS.md, "What is
+ * measured, and how").
  */
 export function settleDisk(): void {
   spawnSync('sync', { stdio: 'ignore' });

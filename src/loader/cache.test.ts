@@ -110,15 +110,10 @@ const CHILD = join(ROOT, 'tests/helpers/cache-child.ts');
 const filesIn = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
 
-/** The parser folder of the cache `dir` and its fingerprint. */
-function parserFolder(dir: string): { folder: string; print: string } {
-  const [name] = readdirSync(dir).filter((n) => n.startsWith('parse-'));
-  return { folder: join(dir, name!), print: name!.slice('parse-'.length) };
-}
-
-/** The pack files of the cache `dir`, oldest first. */
+/** The pack files of the cache `dir` (one parser folder), oldest first. */
 function packsIn(dir: string): string[] {
-  const { folder } = parserFolder(dir);
+  const [name] = readdirSync(dir).filter((n) => n.startsWith('parse-'));
+  const folder = join(dir, name!);
   return readdirSync(folder)
     .filter((n) => n.endsWith('.pack'))
     .sort()

@@ -337,12 +337,12 @@ export function tidyCache(cacheDir: string, current: string, now = Date.now()): 
  * A pack another run creates meanwhile stays; one it is still writing may lose what it writes after
  * the merge read it, which only costs a parse.
  */
-export function compactPacks(
+function compactPacks(
   folder: string,
   fingerprint: string,
   used: Set<string>,
-  read: Set<string> = new Set(),
-  now = Date.now(),
+  read: Set<string>,
+  now: number,
 ): void {
   let names: string[];
   try {
@@ -467,14 +467,14 @@ function openCache(cacheDir: string | undefined): Cache {
       const now = Date.now();
       const read = new Set<string>();
       for (const pack of packs?.packs ?? []) {
-        if (pack.read) read.add(pack.path);
-        if (pack.read)
-          try {
-            utimesSync(pack.path, now / 1000, now / 1000); // In use: kept a week from now.
-          } catch {
-            // Removed by another run meanwhile.
-          }
         closeQuietly(pack.fd);
+        if (!pack.read) continue;
+        read.add(pack.path);
+        try {
+          utimesSync(pack.path, now / 1000, now / 1000); // In use: kept a week from now.
+        } catch {
+          // Removed by another run meanwhile.
+        }
       }
       packs = undefined;
       if (tidy) compactPacks(folder, print, used, read, now);
