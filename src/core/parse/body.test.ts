@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import type { Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
 import { describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../../bench/corpus/generate.ts';
-import { parseBody, parsers, parseTree } from './body.ts';
+import { parseBody, parsers, parseTree, tableHeadLines } from './body.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const MARK = /https?:\/\/|www\.|@/i;
@@ -89,5 +90,110 @@ describe('the parser without autolink literals', () => {
       ['HTTP://EXAMPLE.ORG', 7],
       ['mailto:sales@example.com', 7],
     ]);
+  });
+});
+
+/** Tables, and lines that only look like them, wherever micromark can start or refuse one. */
+const TABLE_CASES = [
+  '| Stage | Need |\n|---|---|\n| First | A story |\nlazy row\n\nProse after.',
+  'Stage | Need\n--- | ---\nFirst | A story',
+  'abc\n:--\nrow',
+  'abc\n--:\n\nabc\n---\n\nabc\n- item: one',
+  'A paragraph line\n| a | b |\n| - | - |\n| 1 | 2 |',
+  '> | a |\n> |---|\n> | 1 |\n\n- | a |\n  | - |\n  | 1 |',
+  '| a |\r\n| - |\r\n| 1 |\r\n\r\ntext\r| b |\r| - |\r| 2 |',
+  '| a | b |\n| - |\n\n| a |\n|-|-|\n\n|\n|-|',
+  '| a |\n| - |\n| <Badge>x</Badge> | {1} |\n\n<Callout>\n| a |\n| - |\n| 1 |\n</Callout>',
+  '    | a |\n    | - |\n\n   | a |\n   | - |',
+  '| a \\| b |\n| - |\n| `c | d` |',
+  '| a |\n| - |',
+  '| a |\n| :-: |\n',
+];
+
+describe('the table construct, tried only on lines that can head a table', () => {
+  const bodies = [
+    ...TABLE_CASES,
+    ...NEAR_MISSES,
+    WITH_AUTOLINKS,
+    ...mdxUnder(join(ROOT, 'content')).map(bodyOf),
+    ...mdxUnder(join(ROOT, 'tests', 'fixtures')).map(bodyOf),
+    ...[...generateCorpus({ files: 120, seed: 12 })].map(([, text]) => bodyOf(text)),
+  ];
+
+  test('gives the tree of remark with MDX and GFM for every body', () => {
+    expect(bodies.length).toBeGreaterThan(200);
+    let tables = 0;
+    for (const body of bodies) {
+      let reference: Root;
+      try {
+        reference = parsers.reference.parse(body) as Root;
+      } catch (error) {
+        expect(() => parseTree(body)).toThrow(String((error as Error).message));
+        continue;
+      }
+      expect(parseTree(body)).toEqual(reference);
+      tables += JSON.stringify(reference).match(/"type":"table"/g)?.length ?? 0;
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+
+  test.each([
+    ['prose only', 'One line.\n\nTwo lines\nof prose.', []],
+    ['a table', 'Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |', [3]],
+    ['a colon-only delimiter row', 'abc\n:--', [1]],
+    ['a thematic break is no delimiter row', 'abc\n---', []],
+    ['CRLF and CR line endings', 'x\r\n| a |\r\n|-|\ry\r|-|', [2, 4]],
+    ['the last line', 'a |\n- |', [1]],
+  ])('%s: the lines that can head a table', (_, text, lines) => {
+    const can = tableHeadLines(text);
+    const count = text.split(/\r\n|\r|\n/).length;
+    expect(Array.from({ length: count + 1 }, (_, i) => i).filter((line) => line > 0 && can(line))).toEqual(
+      lines,
+    );
+  });
+
+  test('gives the reference tree for generated text made of what tables are made of', () => {
+    const piece = fc.constantFrom(
+      '|',
+      '-',
+      ':',
+      ' ',
+      'a',
+      'b c',
+      '\\',
+      '`',
+      '>',
+      '- ',
+      '1. ',
+      '    ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\n\n',
+      '*',
+      '[x]',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(parseTree(text)).toEqual(parsers.reference.parse(text));
+      }),
+      { numRuns: 1500, seed: 7 },
+    );
+  });
+
+  test('replaces the construct in both parsers, and not in the reference', () => {
+    const table = (processor: typeof parsers.processor) => {
+      const syntax = processor.data('micromarkExtensions') as Extension[];
+      return syntax
+        .flatMap((s) => [s.flow?.null ?? []].flat())
+        .find((c) => (c as Construct | undefined)?.name === 'table') as Construct;
+    };
+    const stock = table(parsers.reference);
+    expect(stock).toBeDefined();
+    expect(table(parsers.processor).tokenize).not.toBe(stock.tokenize);
+    expect(table(parsers.processorWithoutAutolinkLiterals).tokenize).not.toBe(stock.tokenize);
+    expect(table(parsers.processor).resolveAll).toBe(stock.resolveAll);
   });
 });
