@@ -5,7 +5,7 @@ const USAGE = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--o
 
 Lints the playbook (any error stops the build), renders the site with Astro and indexes it with Pagefind.
 --out (or PLAYBOOK_OUT_DIR) sets the output folder; the default is dist/.
-PLAYBOOK_PARSE_THREADS=N parses files the parse cache lacks in N processes (default 1).`;
+PLAYBOOK_PARSE_THREADS=N parses files the parse cache lacks in N processes (default 2 where there are two cores).`;
 
 const options = { content: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' } } as const;
 

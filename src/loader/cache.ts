@@ -182,6 +182,11 @@ export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'store
   return openCache(cacheDir);
 }
 
+/** The cache of `cacheDir` to read from, as it is now (what parse processes stored included). */
+export function openCacheReader(cacheDir: string | undefined): Pick<Cache, 'get' | 'close'> {
+  return openCache(cacheDir);
+}
+
 /** What a record's header says of its payload: the hash of its source key and the payload. */
 const recordSum = (key: string, payload: Uint8Array) =>
   createHash('sha256').update(key).update(payload).digest('hex');

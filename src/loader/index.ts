@@ -50,6 +50,20 @@ export function decode(bytes: Uint8Array): { text?: string; readError?: string }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+/** A content file's text, or why it has none: what `SourceFile.text` and `readError` hold. */
+export function readText(abs: string): Pick<SourceFile, 'text' | 'readError'> {
+  let read: Pick<SourceFile, 'text' | 'readError'>;
+  try {
+    read = decode(readFileSync(abs));
+  } catch (error) {
+    return {
+      readError: `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
+  }
+  if (read.text?.charCodeAt(0) === 0xfeff) read.text = read.text.slice(1);
+  return read;
+}
+
 /** Reads every content file and the configuration. Throws ConfigError only for a bad `playbook.yaml` or a missing folder. */
 export function loadPlaybook(options: LoadOptions = {}): LoadedPlaybook {
   const cwd = options.cwd ?? process.cwd();
@@ -92,12 +106,7 @@ export function loadPlaybook(options: LoadOptions = {}): LoadedPlaybook {
         file: relative(cwd, abs).split(sep).join('/'),
         path: `${TYPE_FOLDERS[type]}/${name}`,
       };
-      try {
-        Object.assign(source, decode(readFileSync(abs)));
-      } catch (error) {
-        source.readError = `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-      }
-      if (source.text?.charCodeAt(0) === 0xfeff) source.text = source.text.slice(1);
+      Object.assign(source, readText(abs));
       sources.push(source);
     }
   }

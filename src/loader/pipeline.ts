@@ -36,7 +36,7 @@ export interface PipelineResult {
   cached: number;
 }
 
-/** Processes for parse-cache misses: `PLAYBOOK_PARSE_THREADS`, else one (in place). */
+/** Processes for parse-cache misses: `PLAYBOOK_PARSE_THREADS`, else two where there are two cores. */
 export function parseThreads(env: Record<string, string | undefined> = process.env): number {
   const asked = Number(env.PLAYBOOK_PARSE_THREADS);
   return Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_THREADS;
@@ -52,7 +52,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     : playbook.sources;
   const threads = parseThreads(options.env);
   const { entries, cached } = await parseSourcesWith(sources, (misses, cacheDir) =>
-    parseAll(misses, threads, cacheDir),
+    parseAll(misses, { threads, cacheDir, dir: playbook.dir }),
   );
   options.onStage?.('parse', cached ? `${cached} of ${entries.length} from the parse cache` : '');
   if (options.lint === false) {
