@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../bench/corpus/generate.ts';
 import { parseEntry } from '../src/core/parse/entry.ts';
 import type { SourceFile } from '../src/core/types.ts';
-import { openCacheReader, parseSourcesWith } from '../src/loader/cache.ts';
+import { openParseCache, parseSourcesWith } from '../src/loader/cache.ts';
 import { frame, frameReader } from '../src/loader/frames.ts';
 import { loadPlaybook } from '../src/loader/index.ts';
 import { type Handoff, parseAll } from '../src/loader/workers.ts';
@@ -112,7 +112,7 @@ describe('parseAll', () => {
     expect(parsed.entries).toEqual(big.sources.map(parseEntry));
     expect(packs(cacheDir)).toHaveLength(2);
     expect(parsed.stored.filter((s) => !s).length).toBe(1); // The binary file has no text to store.
-    const reader = openCacheReader(cacheDir);
+    const reader = openParseCache(cacheDir);
     expect(reader.get(last)).toEqual(parseEntry(last));
     reader.close();
   });
@@ -135,7 +135,7 @@ describe('the helper process', () => {
       encoding: 'utf8',
     });
     expect(out).toBe('4\n3\n2\n1\n0\n');
-    const reader = openCacheReader(cacheDir);
+    const reader = openParseCache(cacheDir);
     expect(files.map((source) => reader.get(source))).toEqual(files.map(parseEntry));
     reader.close();
   });

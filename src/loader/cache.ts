@@ -177,13 +177,11 @@ export function entryFrom(source: SourceFile, payload: Uint8Array): Entry {
   return { ...source, ...(deserialize(payload) as Parsed) } as Entry;
 }
 
-/** The cache of `cacheDir` (none when undefined), for a process that parses files and stores them. */
-export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'store' | 'close'> {
-  return openCache(cacheDir);
-}
-
-/** The cache of `cacheDir` to read from, as it is now (what parse processes stored included). */
-export function openCacheReader(cacheDir: string | undefined): Pick<Cache, 'get' | 'close'> {
+/**
+ * The cache of `cacheDir` (none when undefined), for a process that parses files and stores them.
+ * Its packs are read at the first `get`, so that one sees what other processes stored until then.
+ */
+export function openParseCache(cacheDir: string | undefined): Pick<Cache, 'get' | 'store' | 'close'> {
   return openCache(cacheDir);
 }
 

@@ -30,7 +30,8 @@ else await stream();
 function help({ dir, cacheDir, files }: Handoff): void {
   const cache = openParseCache(cacheDir);
   for (let i = files.length - 1; i >= 0; i--) {
-    const source: SourceFile = { ...files[i]!, ...readText(join(dir, files[i]!.path)) };
+    const file = files[i]!;
+    const source: SourceFile = { ...file, ...readText(join(dir, file.path)) };
     const stored = cache.store(source, serialize(parsedPart(parseEntry(source))));
     if (!stored && source.text !== undefined) break;
     process.stdout.write(`${i}\n`);

@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { serialize } from 'node:v8';
 import { type Entry, parseEntry } from '../core/parse/entry.ts';
 import type { SourceFile } from '../core/types.ts';
-import { entryFrom, openCacheReader, openParseCache, parsedPart, type StoredEntries } from './cache.ts';
+import { entryFrom, openParseCache, parsedPart, type StoredEntries } from './cache.ts';
 import { COMPILE_CACHE_DIR } from './cli.ts';
 import { frameReader } from './frames.ts';
 
@@ -153,17 +153,14 @@ async function parseBeside(
     }
     child.kill();
     await closed;
-    const reader = openCacheReader(cacheDir);
-    try {
-      for (; next < sources.length; next++) {
-        const source = sources[next]!;
-        const cached = reader.get(source);
-        const entry = cached ?? parseEntry(source);
-        entries[next] = entry;
-        stored[next] = cached !== undefined || cache.store(source, serialize(parsedPart(entry)));
-      }
-    } finally {
-      reader.close();
+    // This cache has not read its packs yet (nothing was asked of it): the first `get` reads them
+    // now, the helper's included.
+    for (; next < sources.length; next++) {
+      const source = sources[next]!;
+      const cached = cache.get(source);
+      const entry = cached ?? parseEntry(source);
+      entries[next] = entry;
+      stored[next] = cached !== undefined || cache.store(source, serialize(parsedPart(entry)));
     }
   } finally {
     cache.close();
