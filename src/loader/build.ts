@@ -30,12 +30,14 @@ const SITE_FILE_ENV = 'PLAYBOOK_BUILD_SITE_FILE';
  */
 const RENDER_SEMI_SPACE_MB = 16;
 /**
- * How much the model stage's heap may grow past what survived the last full collection, in percent.
- * V8 otherwise picks up to 4 × while the parse allocates fast, so the peak depended on when a
- * collection fell: 1.3 to 2.7 GB for the same 20,000 files. At 1.5 × the peak is bounded near
- * 1.5 × the parsed entries, for a few more collections early in the parse (BENCHMARKS.md).
+ * How much a stage's heap may grow past what survived the last full collection, in percent.
+ * V8 otherwise picks up to 4 × while the parse allocates fast, so the model stage's peak depended
+ * on when a collection fell: 1.3 to 2.7 GB for the same 20,000 files. At 1.5 × the peak is bounded
+ * near 1.5 × the parsed entries, for a few more collections early in the parse. The render stage
+ * holds the site model and Astro's own state through the render, and peaked 70 MiB lower with the
+ * same bound at 5,000 pages, for no measurable time (BENCHMARKS.md, "Build memory in three processes").
  */
-const MODEL_HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export interface BuildOptions {
@@ -126,15 +128,19 @@ export async function buildSite(options: BuildOptions): Promise<number> {
         { stdio: 'inherit', env: { ...env, [STAGE_ENV]: stage } },
       ] as const;
     const modelled =
-      spawnSync(...args('model', [`--heap-growing-percent=${MODEL_HEAP_GROWING_PERCENT}`])).status ??
-      EXIT_FINDINGS;
+      spawnSync(...args('model', [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`])).status ?? EXIT_FINDINGS;
     if (modelled !== EXIT_OK) return modelled;
     // Nothing of an earlier build may be taken for a page of this one (the render stage empties
     // the folder too, but only once Astro has loaded).
     rmSync(outDir, { recursive: true, force: true });
     const { startIndexer } = await import('./search-index.ts');
     indexer = startIndexer(outDir);
-    const render = spawn(...args('render', [`--max-semi-space-size=${RENDER_SEMI_SPACE_MB}`]));
+    const render = spawn(
+      ...args('render', [
+        `--max-semi-space-size=${RENDER_SEMI_SPACE_MB}`,
+        `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+      ]),
+    );
     const exited = new Promise<number>((done) => {
       render.on('error', (error) => {
         warn(`The render stage could not start: ${error.message}`);
