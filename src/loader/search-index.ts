@@ -140,9 +140,17 @@ function runPages(): number {
   return n;
 }
 
-/** `pages` split into runs of nearly equal size, at most `maxPerRun` each, in order. */
-export function splitRuns<T>(pages: T[], maxPerRun: number): T[][] {
-  const runs = Math.max(1, Math.ceil(pages.length / maxPerRun));
+/**
+ * `pages` split into runs of nearly equal size, at most `maxPerRun` each, in order. With `together`
+ * runs going at once, the number of runs is a multiple of it where there are pages enough, so the
+ * last runs end together instead of one of them running alone on a machine with a core to spare.
+ */
+export function splitRuns<T>(pages: T[], maxPerRun: number, together = 1): T[][] {
+  const needed = Math.ceil(pages.length / maxPerRun);
+  const runs = Math.max(
+    1,
+    needed > 1 ? Math.min(pages.length, Math.ceil(needed / together) * together) : needed,
+  );
   return Array.from({ length: runs }, (_, i) =>
     pages.slice(Math.floor((i * pages.length) / runs), Math.floor(((i + 1) * pages.length) / runs)),
   );
@@ -417,7 +425,7 @@ export function startIndexer(outDir: string): Indexer {
       const underWay = runs.at(-1)?.done;
       return (async () => {
         try {
-          const queue = rest.length > 0 || kept.length === 0 ? splitRuns(rest, maxPerRun) : [];
+          const queue = rest.length > 0 || kept.length === 0 ? splitRuns(rest, maxPerRun, RUNS_AT_ONCE) : [];
           if (queue[0]?.length === 0) {
             const dir = join(work, `index-${early}`);
             await writeEmptyIndex(dir);
