@@ -16,8 +16,9 @@ throughput (the CSV scorer and DuckDB on the --sql duckdb query) on generated ac
 time on pathological files (bench/hostile/corners.ts), with the parse bound and without it.
 Each build size is built --runs times, ours and Starlight alternately, every build cold (fresh
 output folder, empty parse cache); budgets use the median time and the highest peak memory.
-  --runs N        lint runs per size (the first with an empty parse cache, the others warm) and
-                  build runs per size (default 3; 1 for builds with --quick or --pages)
+  --runs N        lint runs per size: N cold, each from an empty parse cache (the figure is their
+                  median), then N - 1 warm; and build runs per size (default 3; 1 for builds with
+                  --quick or --pages)
   --quick         200 files, no Starlight, no 10,000-file lint, no scoring or hostile input (under
                   two minutes)
   --pages N       one size for everything, no Starlight, no scoring or hostile input (for tests)
