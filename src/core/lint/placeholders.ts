@@ -71,8 +71,21 @@ function bodyPositions(body: Body): (offset: number) => Position {
   };
 }
 
+/**
+ * What a body's source must hold for any of its text to hold a placeholder: one of the words
+ * (folded as PLACEHOLDER folds them), or a character reference or escape, which can spell one in
+ * a text value that its source does not ("T&#79;DO"). Most bodies hold none, and a search of the
+ * whole text is far cheaper than walking its tree (3.9 % of a cold lint's time before).
+ */
+const MAY_HOLD = /todo|tbd|lorem|xxx|n\/a|[&\\]/iu;
+
 /** Every placeholder in the text of a body, image alt texts and text attributes of elements included. */
 export function bodyPlaceholders(body: Body): BodyPlaceholder[] {
+  return MAY_HOLD.test(body.text) ? searchBody(body) : [];
+}
+
+/** bodyPlaceholders without the search of the source first; exported for the test that they agree. */
+export function searchBody(body: Body): BodyPlaceholder[] {
   const found: BodyPlaceholder[] = [];
   if (!body.tree) return found;
   const bodyPosition = bodyPositions(body);
