@@ -114,6 +114,24 @@ describe('the build', () => {
     expect(fileHashes(join(out, 'pagefind'))).toEqual(fileHashes(join(work, 'ok', 'pagefind')));
   });
 
+  test('a configuration error in the admin stage ends the build with exit 2, after the search, with its message', () => {
+    const out = join(work, 'admin-error');
+    process.env.PLAYBOOK_CMS_OAUTH_URL = 'auth.acme.com';
+    let r: ReturnType<typeof runBuild>;
+    try {
+      r = runBuild(SITE_FIXTURE, out);
+    } finally {
+      delete process.env.PLAYBOOK_CMS_OAUTH_URL;
+    }
+    expect(r.status, r.stdout).toBe(2);
+    expect(r.stderr).toMatch(
+      /^Configuration error: PLAYBOOK_CMS_OAUTH_URL is "auth\.acme\.com", which must be a URL/m,
+    );
+    expect(r.stdout).toMatch(/^ {2}search /m);
+    expect(r.stdout).not.toMatch(/^ {2}admin |^Done in/m);
+    expect(existsSync(join(out, 'admin', 'config.yml'))).toBe(false);
+  });
+
   test('stops after the model stage on a lint error: exit 1, the findings, no output folder', () => {
     const content = join(work, 'broken');
     cpSync(SITE_FIXTURE, content, { recursive: true });

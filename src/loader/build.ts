@@ -8,18 +8,19 @@
  * (./render-stage.ts), and the parent indexes the written pages with Pagefind in runs of a few
  * hundred pages (./search-index.ts): one run at a time while Astro renders, over the pages already
  * completely written, and the rest once it has finished. The parent loads nothing heavy, so it
- * stays near a bare Node process's size while the children work.
+ * stays near a bare Node process's size while the children work. A last, short child writes the
+ * editor's files beside the final runs (startAdmin).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, say, warn } from './cli.ts';
 
 /** Loaded once the render stage has started (see the test of the parent's imports). */
 type Indexer = import('./search-index.ts').Indexer;
 
-/** Set in the child processes: `model` (parse, lint, site model) or `render` (Astro). */
+/** Set in the child processes: `model` (parse, lint, site model), `render` (Astro) or `admin` (the editor). */
 const STAGE_ENV = 'PLAYBOOK_BUILD_STAGE';
 /** The site model file the model stage writes and the render stage reads. */
 const SITE_FILE_ENV = 'PLAYBOOK_BUILD_SITE_FILE';
@@ -97,6 +98,11 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const stageName = process.env[STAGE_ENV];
   const siteFile = process.env[SITE_FILE_ENV];
+  if (stageName === 'admin') {
+    const { writeAdmin } = await import('./admin.ts');
+    say(await writeAdmin({ outDir, content: options.content }));
+    return EXIT_OK;
+  }
   if ((stageName === 'model' || stageName === 'render') && siteFile) {
     const stages = await import('./render-stage.ts');
     const run = stageName === 'model' ? stages.modelStage : stages.renderStage;
@@ -163,17 +169,54 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   // The admin stage runs beside the last Pagefind runs: it writes only to <out>/admin/ and
   // <out>/schemas/, after the final scan, and no run reads them. Its line's time is what it adds
   // after the search stage.
-  const admin = import('./admin.ts').then(({ writeAdmin }) =>
-    writeAdmin({ outDir, content: options.content }),
-  );
-  admin.catch(() => {});
-  const search = await searching;
+  const admin = startAdmin(options.argv);
+  let search: Awaited<typeof searching>;
+  try {
+    search = await searching;
+  } catch (error) {
+    admin.child.kill();
+    throw error;
+  }
   for (const line of search.warnings) warn(`Pagefind: ${line}`);
   stage(
     'search',
     `${search.pages} pages indexed in ${search.runs} Pagefind run${search.runs === 1 ? '' : 's'} (${indexer.pagesBeforeFinish} while rendering)`,
   );
-  stage('admin', await admin);
+  const written = await admin.done;
+  // The child has printed why it failed.
+  if (written.code !== EXIT_OK) return written.code;
+  stage('admin', written.detail);
   say(`Done in ${seconds(performance.now() - started)}.`);
   return EXIT_OK;
+}
+
+/** Niceness of the admin stage's process: the lowest priority there is. */
+const ADMIN_NICENESS = 19;
+
+/**
+ * The admin stage (the editor's files and the JSON Schemas, ./admin.ts) in a child process at the
+ * lowest CPU priority. It needs about a second of CPU, at the time the last Pagefind runs hold both
+ * cores: beside them in this process it slowed the first two by 2–3 s each, while at low priority
+ * it takes the time they leave, such as the merge, which runs on one core (BENCHMARKS.md).
+ */
+function startAdmin(argv: string[]) {
+  const child = spawn(process.execPath, [...process.execArgv, ...argv], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, [STAGE_ENV]: 'admin' },
+  });
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, ADMIN_NICENESS);
+  } catch {
+    // Where priorities cannot be set, the stage runs at the usual one.
+  }
+  let detail = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (detail += text));
+  const done = new Promise<{ code: number; detail: string }>((resolve) => {
+    child.on('error', (error) => {
+      warn(`The admin stage could not start: ${error.message}`);
+      resolve({ code: EXIT_FINDINGS, detail });
+    });
+    child.on('close', (code) => resolve({ code: code ?? EXIT_FINDINGS, detail: detail.trim() }));
+  });
+  return { child, done };
 }

@@ -334,11 +334,28 @@ export function startIndexer(outDir: string): Indexer {
       .catch((error: unknown) => {
         failed ??= { error };
       })
-      .finally(() => running--);
+      .finally(() => {
+        running--;
+        // While Astro renders, the next run starts from the pages the last scan found, if enough are
+        // waiting, rather than at the next scan (up to half a second later at 5,000 pages).
+        startEarlyRun();
+      });
     const run = { pages, dir, done };
     runs.push(run);
     for (const page of pages) seen.get(page)!.run = i;
     return run;
+  };
+
+  /** Starts a run of waiting pages when none is under way and enough wait; returns its page count. */
+  const startEarlyRun = (): number => {
+    if (finishing || failed || stop.signal.aborted) return 0;
+    if (running > 0 || waiting.length < maxPerEarlyRun) return 0;
+    try {
+      return start(waiting.splice(0, maxPerEarlyRun)).pages.length;
+    } catch (error) {
+      failed ??= { error };
+      return 0;
+    }
   };
 
   /**
@@ -392,13 +409,7 @@ export function startIndexer(outDir: string): Indexer {
       } catch {
         return 0;
       }
-      if (running > 0 || waiting.length < maxPerEarlyRun) return 0;
-      try {
-        return start(waiting.splice(0, maxPerEarlyRun)).pages.length;
-      } catch (error) {
-        failed ??= { error };
-        return 0;
-      }
+      return startEarlyRun();
     },
 
     finish() {
