@@ -71,13 +71,13 @@ describe('startIndexer', () => {
       write(site, `${name}/index.html`, `${marked(`${name} before renewal`)}${TAIL}`);
     const indexer = startIndexer(site);
     expect(indexer.scan()).toBe(2);
-    // c and d wait for the first run (a and b) to end: once the second starts, Pagefind has read a.
-    let second = 0;
-    for (let tries = 0; second === 0 && tries < 200; tries++) {
+    expect(indexer.scan(), 'one run at a time').toBe(0);
+    // c and d wait for the first run (a and b) to end, which starts the second without another
+    // scan; once the second has started, Pagefind has read a.
+    for (let tries = 0; indexer.runsStarted < 2 && tries < 200; tries++) {
       await new Promise((done) => setTimeout(done, 50));
-      second = indexer.scan();
     }
-    expect(second).toBe(2);
+    expect(indexer.runsStarted).toBe(2);
     write(site, 'a/index.html', `${marked('a after territory expansion')}${TAIL}`);
     rmSync(join(site, 'b'), { recursive: true });
     const result = await indexer.finish();

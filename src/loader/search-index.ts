@@ -269,7 +269,8 @@ export interface Indexer {
    * Takes the pages completely written since the last scan (see isCompletePage) and, when at least
    * a run's worth of searchable pages waits and no run is under way, starts one run over them. It
    * never throws: what it cannot read now, the final scan reads. Returns the pages of the run it
-   * started, 0 if none.
+   * started, 0 if none. A run that ends before finish() starts the next from the pages the scans
+   * found, when a run's worth waits.
    */
   scan(): number;
   /**
@@ -282,6 +283,8 @@ export interface Indexer {
   abort(): Promise<void>;
   /** Pages given to runs started before finish() was called. */
   readonly pagesBeforeFinish: number;
+  /** Runs started so far. */
+  readonly runsStarted: number;
 }
 
 /** What a scan learnt about one file. */
@@ -400,6 +403,10 @@ export function startIndexer(outDir: string): Indexer {
   return {
     get pagesBeforeFinish() {
       return pagesBeforeFinish;
+    },
+
+    get runsStarted() {
+      return runs.length;
     },
 
     scan() {
