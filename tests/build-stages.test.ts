@@ -94,13 +94,7 @@ describe('the build', () => {
     expect(ok.status, ok.stderr).toBe(0);
     const out = join(work, 'early');
     // Runs of two pages: some start as soon as Astro has written two searchable pages.
-    process.env.PLAYBOOK_SEARCH_RUN_PAGES = '2';
-    let r: ReturnType<typeof runBuild>;
-    try {
-      r = runBuild(SITE_FIXTURE, out);
-    } finally {
-      delete process.env.PLAYBOOK_SEARCH_RUN_PAGES;
-    }
+    const r = runBuild(SITE_FIXTURE, out, undefined, { PLAYBOOK_SEARCH_RUN_PAGES: '2' });
     expect(r.status, r.stderr).toBe(0);
     const line = r.stdout.match(
       /search .* (\d+) pages indexed in (\d+) Pagefind runs \((\d+) while rendering\)/,
@@ -116,13 +110,7 @@ describe('the build', () => {
 
   test('a configuration error in the admin stage ends the build with exit 2, after the search, with its message', () => {
     const out = join(work, 'admin-error');
-    process.env.PLAYBOOK_CMS_OAUTH_URL = 'auth.acme.com';
-    let r: ReturnType<typeof runBuild>;
-    try {
-      r = runBuild(SITE_FIXTURE, out);
-    } finally {
-      delete process.env.PLAYBOOK_CMS_OAUTH_URL;
-    }
+    const r = runBuild(SITE_FIXTURE, out, undefined, { PLAYBOOK_CMS_OAUTH_URL: 'auth.acme.com' });
     expect(r.status, r.stdout).toBe(2);
     expect(r.stderr).toMatch(
       /^Configuration error: PLAYBOOK_CMS_OAUTH_URL is "auth\.acme\.com", which must be a URL/m,

@@ -9,8 +9,11 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const SITE_FIXTURE = join(ROOT, 'tests/fixtures/site');
 export const TODAY = '2026-11-22';
 
-/** Runs `node scripts/build.ts` as `npm run build` would, into `out`, with `today` for the date rules. */
-export function runBuild(content: string, out: string, today = TODAY) {
+/**
+ * Runs `node scripts/build.ts` as `npm run build` would, into `out`, with `today` for the date rules;
+ * `env` adds variables to this process's environment.
+ */
+export function runBuild(content: string, out: string, today = TODAY, env: Record<string, string> = {}) {
   return spawnSync(
     process.execPath,
     ['scripts/build.ts', '--content', content, '--out', out, '--today', today],
@@ -23,6 +26,7 @@ export function runBuild(content: string, out: string, today = TODAY) {
         NO_COLOR: '1',
         PLAYBOOK_CONTENT_DIR: '',
         PLAYBOOK_TODAY: '',
+        ...env,
       },
     },
   );
