@@ -46,6 +46,8 @@ import { oauthUrlSchema } from '../schema/index.ts';
 import { ConfigError, loadConfig, resolveContentDir } from './index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Resolves packages as the project's own code does. */
+const rootRequire = () => createRequire(join(ROOT, 'package.json'));
 
 /** The Decap CMS release the editor runs, and the integrity of its npm tarball. */
 export const DECAP = {
@@ -278,8 +280,7 @@ export const ADMIN_SCRIPTS = ['manual-init', 'admin'] as const;
 
 /** Bundles one of the admin page's scripts; minified for the build, readable for `npm run dev`. */
 export async function clientScript(name: (typeof ADMIN_SCRIPTS)[number], minify = true): Promise<string> {
-  const require = createRequire(join(ROOT, 'package.json'));
-  const astro = createRequire(require.resolve('astro/package.json'));
+  const astro = createRequire(rootRequire().resolve('astro/package.json'));
   const esbuild = (await import(pathToFileURL(astro.resolve('esbuild')).href)) as typeof import('esbuild');
   const result = await esbuild.build({
     entryPoints: [join(CLIENT, `${name}.ts`)],
@@ -347,9 +348,10 @@ export async function schemaDocs(cache?: string): Promise<Docs | undefined> {
 /** The installed `typescript` package's version, or undefined when it is not installed. */
 function typescriptVersion(): string | undefined {
   try {
-    const require = createRequire(join(ROOT, 'package.json'));
     return (
-      JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }
+      JSON.parse(readFileSync(rootRequire().resolve('typescript/package.json'), 'utf8')) as {
+        version: string;
+      }
     ).version;
   } catch {
     return undefined;

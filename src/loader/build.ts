@@ -11,7 +11,7 @@
  * stays near a bare Node process's size while the children work. A last, short child writes the
  * editor's files beside the final runs (startAdmin).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -147,14 +147,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
         `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
       ]),
     );
-    const exited = new Promise<number>((done) => {
-      render.on('error', (error) => {
-        warn(`The render stage could not start: ${error.message}`);
-        done(EXIT_FINDINGS);
-      });
-      render.on('close', (code) => done(code ?? EXIT_FINDINGS));
-    });
-    const rendered = await indexWhile(indexer, exited);
+    const rendered = await indexWhile(indexer, exitCode(render, 'render'));
     if (rendered !== EXIT_OK) {
       await indexer.abort();
       return rendered;
@@ -211,12 +204,17 @@ function startAdmin(argv: string[]) {
   }
   let detail = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (detail += text));
-  const done = new Promise<{ code: number; detail: string }>((resolve) => {
-    child.on('error', (error) => {
-      warn(`The admin stage could not start: ${error.message}`);
-      resolve({ code: EXIT_FINDINGS, detail });
-    });
-    child.on('close', (code) => resolve({ code: code ?? EXIT_FINDINGS, detail: detail.trim() }));
-  });
+  const done = exitCode(child, 'admin').then((code) => ({ code, detail: detail.trim() }));
   return { child, done };
+}
+
+/** Resolves to a stage's exit code once its process has ended (EXIT_FINDINGS if it could not start). */
+function exitCode(child: ChildProcess, stage: string): Promise<number> {
+  return new Promise((done) => {
+    child.on('error', (error) => {
+      warn(`The ${stage} stage could not start: ${error.message}`);
+      done(EXIT_FINDINGS);
+    });
+    child.on('close', (code) => done(code ?? EXIT_FINDINGS));
+  });
 }
